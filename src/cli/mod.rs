@@ -1,0 +1,84 @@
+//! Argument parsing and the subcommands. Each subcommand lives in a module of its own.
+
+mod normalize;
+mod output;
+
+use clap::{Parser, Subcommand};
+use slant::ingest::ReadOptions;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Compare how several news outlets tell the same story.
+#[derive(Debug, Parser)]
+#[command(name = "slant", version, about, long_about = None)]
+struct Cli {
+    /// Print nothing but errors.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print each article's metadata and cleaned sentences with their byte spans in the body.
+    Normalize(normalize::Args),
+}
+
+/// Options shared by every command that reads articles.
+#[derive(Debug, Clone, clap::Args)]
+struct InputArgs {
+    /// Article files (.txt, .html, .json, .jsonl) or story directories.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    paths: Vec<PathBuf>,
+    /// Refuse files larger than this many bytes.
+    #[arg(long, default_value_t = 10_000_000, value_name = "BYTES")]
+    max_bytes: u64,
+    /// Replace invalid UTF-8 with U+FFFD instead of refusing the file.
+    #[arg(long)]
+    lossy: bool,
+}
+
+impl InputArgs {
+    fn read_options(&self) -> ReadOptions {
+        ReadOptions { max_bytes: self.max_bytes, lossy: self.lossy }
+    }
+}
+
+/// What a command reports back to `run`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Ok,
+    /// Some input could not be read (already reported on stderr).
+    InputErrors,
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let out = output::Out::new(cli.quiet);
+    let result = match &cli.command {
+        Command::Normalize(args) => normalize::run(args, &out),
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::InputErrors) => ExitCode::from(2),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            out.error(&format!("cannot write output: {e}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads the inputs, reporting unreadable files and skipped ones on stderr.
+fn load(args: &InputArgs, out: &output::Out) -> (slant::Loaded, Outcome) {
+    let loaded = slant::ingest::load(&args.paths, &args.read_options());
+    for note in &loaded.notes {
+        out.note(&format!("{}: {}", note.path.display(), note.message));
+    }
+    for error in &loaded.errors {
+        out.error(&error.to_string());
+    }
+    let outcome = if loaded.errors.is_empty() { Outcome::Ok } else { Outcome::InputErrors };
+    (loaded, outcome)
+}

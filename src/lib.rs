@@ -1,0 +1,30 @@
+//! `slant` compares how several news outlets tell the same story.
+//!
+//! The pipeline is a chain of plain functions over plain data, one module per stage:
+//!
+//! | stage | module | input → output |
+//! |---|---|---|
+//! | read files | [`ingest`] | paths → [`Article`]s |
+//! | clean and split | [`normalize`] | [`Article`] → [`Doc`] (folded text, offset map, boilerplate, sentences, tokens) |
+//!
+//! Every span a stage reports is a UTF-8 byte range into [`Article::body`], the text as read.
+//! The library never prints and never exits; the `slant` binary does both.
+//!
+//! ```
+//! use slant::{Article, normalize};
+//!
+//! let article = Article::from_text("wire", "Rockets hit Baghdad.\n\nThe U.S. embassy was hit on Sunday. Nobody was hurt.");
+//! let doc = normalize::normalize(&article);
+//! let sentences: Vec<&str> = doc.sentences.iter().map(|s| &article.body[s.span.range()]).collect();
+//! assert_eq!(sentences, ["Rockets hit Baghdad.", "The U.S. embassy was hit on Sunday.", "Nobody was hurt."]);
+//! ```
+
+pub mod ingest;
+
+pub mod normalize;
+mod span;
+
+pub use ingest::{Article, IngestError, Loaded};
+pub use normalize::{Doc, normalize};
+
+pub use span::Span;

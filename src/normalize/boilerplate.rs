@@ -1,0 +1,251 @@
+//! Finding the parts of a page that are not the story: share buttons, notices, credits,
+//! pasted copies of social-media posts, lone links, footers.
+//!
+//! The patterns are data (`boilerplate.csv`: kind, scope, pattern, reason, example), matched
+//! case-insensitively on folded text. `line` patterns must match a whole trimmed line, `inline`
+//! patterns remove the matched words only. Two rules are code, not patterns: a paragraph that
+//! repeats text quoted just above (an embedded post pasted after the sentence that quotes it),
+//! and the footer zone (short unpunctuated lines after a share or notice line).
+
+use crate::Span;
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// A piece of the body that is not part of the story, with why it was removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Removed {
+    pub kind: String,
+    /// Byte range in the body.
+    pub span: Span,
+    /// Byte range in the normalized text.
+    #[serde(skip)]
+    pub norm: Span,
+    pub reason: String,
+}
+
+struct Pattern {
+    kind: String,
+    reason: String,
+}
+
+struct Patterns {
+    line_set: RegexSet,
+    line: Vec<Pattern>,
+    inline: Vec<(Regex, Pattern)>,
+}
+
+static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| load(include_str!("boilerplate.csv")));
+
+/// Rows of `boilerplate.csv` (kind, scope, pattern, reason, example).
+fn rows(csv_text: &str) -> Vec<[String; 5]> {
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("boilerplate.csv is valid CSV (tested)");
+            std::array::from_fn(|i| r.get(i).unwrap_or_default().to_string())
+        })
+        .collect()
+}
+
+fn load(csv_text: &str) -> Patterns {
+    let mut line_patterns = Vec::new();
+    let mut line = Vec::new();
+    let mut inline = Vec::new();
+    for [kind, scope, pattern, reason, _example] in rows(csv_text) {
+        let p = Pattern { kind, reason };
+        if scope == "inline" {
+            inline.push((Regex::new(&format!("(?i){pattern}")).expect("boilerplate.csv patterns compile (tested)"), p));
+        } else {
+            line_patterns.push(pattern);
+            line.push(p);
+        }
+    }
+    let line_set = RegexSetBuilder::new(&line_patterns)
+        .case_insensitive(true)
+        .build()
+        .expect("boilerplate.csv patterns compile (tested)");
+    Patterns { line_set, line, inline }
+}
+
+/// Kinds after which short unpunctuated lines are treated as the page footer.
+const FOOTER_STARTERS: &[&str] = &["copyright", "follow", "mirror-notice", "share", "subscribe", "tags"];
+
+/// A line of the text: its span (without the newline) and the trimmed content span.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    content: Span,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for raw in text.split_inclusive('\n') {
+        let body = raw.trim_end_matches('\n');
+        let lead = body.len() - body.trim_start().len();
+        let trimmed = body.trim();
+        let s = start + lead;
+        out.push(Line { content: Span::new(s, s + trimmed.len()) });
+        start += raw.len();
+    }
+    out
+}
+
+/// Finds the boilerplate in normalized `text`. Spans are in `text`; the caller maps them to
+/// the body. The result is sorted by position and free of overlaps.
+pub fn find(text: &str) -> Vec<Removed> {
+    let patterns = &*PATTERNS;
+    let lines = lines(text);
+    let mut removed = Vec::new();
+    let mut in_footer = false;
+    for line in &lines {
+        let content = &text[line.content.range()];
+        if content.is_empty() {
+            continue;
+        }
+        if let Some(i) = patterns.line_set.matches(content).into_iter().next() {
+            let p = &patterns.line[i];
+            in_footer |= FOOTER_STARTERS.contains(&p.kind.as_str());
+            removed.push(region(&p.kind, line.content, &p.reason));
+        } else if in_footer && is_footer_line(content) {
+            removed.push(region("footer", line.content, "a short line in the page footer, after the share or notice lines"));
+        } else {
+            in_footer = false;
+        }
+    }
+    for (regex, p) in &patterns.inline {
+        for m in regex.find_iter(text) {
+            let span = Span::new(m.start(), m.end());
+            if !removed.iter().any(|r: &Removed| r.norm.contains(span)) {
+                removed.push(region(&p.kind, widen_to_space(text, span), &p.reason));
+            }
+        }
+    }
+    removed.extend(pasted_posts(text, &lines, &removed));
+    removed.sort_by_key(|r| (r.norm.start, std::cmp::Reverse(r.norm.end)));
+    // A region nested in another is kept (a post link inside a pasted post is listed too);
+    // one that only partly overlaps an earlier region is dropped.
+    let mut kept: Vec<Removed> = Vec::with_capacity(removed.len());
+    for r in removed {
+        let clashes = kept.iter().any(|k| k.norm == r.norm || (k.norm.overlaps(r.norm) && !k.norm.contains(r.norm)));
+        if !clashes {
+            kept.push(r);
+        }
+    }
+    kept
+}
+
+fn region(kind: &str, norm: Span, reason: &str) -> Removed {
+    Removed { kind: kind.to_string(), span: norm, norm, reason: reason.to_string() }
+}
+
+/// Takes in one space before an inline region so that removing it leaves clean text.
+fn widen_to_space(text: &str, span: Span) -> Span {
+    let before = &text[..span.start];
+    let start = if before.ends_with(' ') { span.start - 1 } else { span.start };
+    Span::new(start, span.end)
+}
+
+/// Short (at most 8 words) and without sentence punctuation at the end.
+fn is_footer_line(line: &str) -> bool {
+    line.split_whitespace().count() <= 8 && !line.ends_with(['.', '!', '?', '"', ':'])
+}
+
+/// Letters and digits only, lower-cased: what two copies of a post have in common.
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Paragraphs that repeat, word for word, text found in one of the three paragraphs before
+/// them: a social-media post pasted again below the sentence that quotes it.
+fn pasted_posts(text: &str, lines: &[Line], removed: &[Removed]) -> Vec<Removed> {
+    let paragraphs = paragraphs(lines);
+    let mut found = Vec::new();
+    for (i, para) in paragraphs.iter().enumerate() {
+        // What the paragraph says once inline boilerplate (its post link) is taken out.
+        let mut kept = String::new();
+        let mut at = para.start;
+        for r in removed.iter().filter(|r| para.contains(r.norm)) {
+            kept.push_str(&text[at..r.norm.start]);
+            at = r.norm.end;
+        }
+        kept.push_str(&text[at..para.end]);
+        let key = letters(&kept);
+        if key.len() < 30 {
+            continue;
+        }
+        let earlier = paragraphs[i.saturating_sub(3)..i].iter().map(|p| letters(&text[p.range()]));
+        if earlier.into_iter().any(|e| e.len() > key.len() && e.contains(&key)) {
+            found.push(region("embedded-post", *para, "a copy of a social-media post that the paragraph above already quotes"));
+        }
+    }
+    found
+}
+
+/// Spans of paragraphs: runs of non-empty lines.
+fn paragraphs(lines: &[Line]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut current: Option<Span> = None;
+    for line in lines {
+        if line.content.is_empty() {
+            out.extend(current.take());
+        } else {
+            current = Some(current.map_or(line.content, |c| Span::new(c.start, line.content.end)));
+        }
+    }
+    out.extend(current);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles_and_matches_its_example() {
+        for [kind, scope, pattern, reason, example] in rows(include_str!("boilerplate.csv")) {
+            assert!(!reason.is_empty() && !kind.is_empty(), "{kind}: reason and kind are required");
+            let found = find(&example);
+            assert!(!found.is_empty(), "{kind} ({pattern}) does not match its example {example:?}");
+            if scope == "line" {
+                assert_eq!(found[0].norm, Span::new(0, example.len()), "{kind} should remove the whole line");
+            }
+        }
+    }
+
+    #[test]
+    fn file_is_sorted_by_kind_and_scope() {
+        let keys: Vec<(String, String)> = rows(include_str!("boilerplate.csv")).into_iter().map(|r| (r[0].clone(), r[1].clone())).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted);
+    }
+
+    #[test]
+    fn story_sentences_are_not_boilerplate() {
+        for line in [
+            "Share prices fell sharply in Tehran after the attack.",
+            "Follow-up talks are planned for January.",
+            "The source said the rockets were fired from the south.",
+            "Iraqi officials said the embassy can be reached by road again.",
+            "Photos of the damage were shared widely online.",
+        ] {
+            assert_eq!(find(line), vec![], "{line}");
+        }
+    }
+
+    #[test]
+    fn footer_zone_takes_short_trailing_lines() {
+        let text = "Body sentence.\n\nSHARE THIS ARTICLE\nPress TV News Roku\n";
+        let kinds: Vec<String> = find(text).into_iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, ["share", "footer"]);
+    }
+
+    #[test]
+    fn a_pasted_post_after_its_quote_is_found() {
+        let text = "\"Rockets hit our embassy on Sunday. Guess where they were from: IRAN,\" he wrote.\n\nRockets hit our embassy on Sunday. Guess where they were from: IRAN. pic.twitter.com/abc123\n\n- Donald J. Trump (@realDonaldTrump) December 23, 2020\n";
+        let kinds: Vec<String> = find(text).into_iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, ["embedded-post", "post-link", "post-signature"]);
+    }
+}

@@ -1,0 +1,95 @@
+//! Cleaning an article for matching without losing track of where each word came from.
+//!
+//! [`normalize`] folds the body ([`fold`]), finds boilerplate ([`boilerplate`]), splits the
+//! rest into sentences ([`sentences`]) and words ([`tokens`]). The folded text is for matching;
+//! every span in a [`Doc`] is also given as a byte range into the article body.
+
+pub mod boilerplate;
+pub mod fold;
+pub mod offsets;
+pub mod sentences;
+pub mod tokens;
+
+use crate::{Article, Span};
+pub use boilerplate::Removed;
+pub use offsets::OffsetMap;
+pub use sentences::SentenceKind;
+use serde::Serialize;
+pub use tokens::{Token, TokenKind};
+
+/// One sentence of a [`Doc`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    pub index: usize,
+    /// Byte range in the body.
+    pub span: Span,
+    /// Byte range in the normalized text.
+    #[serde(skip)]
+    pub norm: Span,
+    pub kind: SentenceKind,
+    /// Index of the paragraph (blank-line separated block) holding the sentence.
+    pub paragraph: usize,
+    /// Range of indices into [`Doc::tokens`].
+    pub tokens: Span,
+}
+
+/// An article, normalized: folded text, what was removed, sentences and tokens.
+#[derive(Debug, Clone, Serialize)]
+pub struct Doc {
+    /// The article's id.
+    pub article: String,
+    /// The folded body (for matching; reports point into the body instead).
+    #[serde(skip)]
+    pub text: String,
+    #[serde(skip)]
+    pub map: OffsetMap,
+    /// Boilerplate taken out, in body order.
+    pub removed: Vec<Removed>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+}
+
+impl Doc {
+    /// The tokens of sentence `index`.
+    pub fn sentence_tokens(&self, index: usize) -> &[Token] {
+        &self.tokens[self.sentences[index].tokens.range()]
+    }
+
+    /// Number of word and number tokens in the sentences (boilerplate not counted).
+    pub fn word_count(&self) -> usize {
+        self.tokens.len()
+    }
+}
+
+/// Normalizes one article.
+pub fn normalize(article: &Article) -> Doc {
+    let folded = fold::fold(&article.body);
+    let (text, map) = (folded.text, folded.map);
+    let mut removed = boilerplate::find(&text);
+    for r in &mut removed {
+        r.span = map.span_to_body(r.norm);
+    }
+    let mut sentences = Vec::new();
+    let mut tokens = Vec::new();
+    for (index, found) in sentences::split(&text, &removed, article.title.as_deref()).into_iter().enumerate() {
+        let first = tokens.len();
+        tokens::tokenize(&text, found.norm, index, &mut tokens);
+        sentences.push(Sentence {
+            index,
+            span: map.span_to_body(found.norm),
+            norm: found.norm,
+            kind: found.kind,
+            paragraph: found.paragraph,
+            tokens: Span::new(first, tokens.len()),
+        });
+    }
+    for token in &mut tokens {
+        token.span = map.span_to_body(token.norm);
+    }
+    Doc { article: article.id.clone(), text, map, removed, sentences, tokens }
+}
+
+/// The folded form of `text` (what [`Doc::text`] holds for a body).
+pub fn fold_text(text: &str) -> String {
+    fold::fold(text).text
+}

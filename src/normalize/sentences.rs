@@ -1,0 +1,340 @@
+//! Sentence boundaries: UAX #29, then the corrections news text needs.
+//!
+//! - Paragraphs (blank-line separated) and removed boilerplate always end a sentence.
+//! - Inside a paragraph, a short line without closing punctuation followed by a capitalized
+//!   line is a headline or heading on its own; list items are sentences of their own.
+//! - A boundary inside a quotation that opens and closes within the paragraph is dropped:
+//!   `"A. B. C," he said.` is one sentence.
+//! - A boundary after an abbreviation or an initial is dropped (`abbreviations.txt`).
+
+use super::boilerplate::Removed;
+use crate::Span;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What role a sentence plays on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SentenceKind {
+    /// The article's headline (its first line, when it is the title or reads like one).
+    Headline,
+    /// A subheading: a short line without closing punctuation inside the article.
+    Heading,
+    /// A photo caption (a line whose photo credit was removed).
+    Caption,
+    /// One item of a bulleted or numbered list.
+    ListItem,
+    /// Running text.
+    Text,
+}
+
+impl SentenceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Headline => "headline",
+            Self::Heading => "heading",
+            Self::Caption => "caption",
+            Self::ListItem => "list-item",
+            Self::Text => "text",
+        }
+    }
+}
+
+/// A sentence found in normalized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub norm: Span,
+    pub kind: SentenceKind,
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AbbrevClass {
+    Title,
+    Number,
+    Ambiguous,
+}
+
+static ABBREVIATIONS: LazyLock<BTreeMap<&'static str, AbbrevClass>> = LazyLock::new(|| {
+    data_lines(include_str!("abbreviations.txt"))
+        .map(|line| {
+            let (word, class) = line.split_once(' ').expect("abbreviations.txt: `word class` (tested)");
+            let class = match class {
+                "title" => AbbrevClass::Title,
+                "number" => AbbrevClass::Number,
+                _ => AbbrevClass::Ambiguous,
+            };
+            (word, class)
+        })
+        .collect()
+});
+
+static SENTENCE_STARTERS: LazyLock<BTreeSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("sentence_starters.txt")).collect());
+
+/// Non-empty lines of a data file that are not `#` comments.
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Splits normalized `text` into sentences, skipping `removed` regions. `title` (the article's
+/// title, if known) helps recognize the headline.
+pub fn split(text: &str, removed: &[Removed], title: Option<&str>) -> Vec<Found> {
+    let clean = blank_out(text, removed);
+    let mut out = Vec::new();
+    let mut first_block = true;
+    for (paragraph, para) in paragraphs(&clean).into_iter().enumerate() {
+        for block in blocks(&clean, para) {
+            let kind = block_kind(&clean, block, first_block, title, removed);
+            first_block = false;
+            for norm in sentences_in(&clean, block.content) {
+                out.push(Found { norm, kind: if kind == SentenceKind::Headline && !out.is_empty() { SentenceKind::Text } else { kind }, paragraph });
+            }
+        }
+    }
+    out
+}
+
+/// `text` with removed regions overwritten by spaces (newlines kept), so offsets stay valid.
+fn blank_out(text: &str, removed: &[Removed]) -> String {
+    if removed.is_empty() {
+        return text.to_string();
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for r in removed {
+        for b in &mut bytes[r.norm.range()] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    String::from_utf8(bytes).expect("whole characters were replaced by ASCII spaces")
+}
+
+/// Trimmed line spans, grouped into paragraphs (runs of non-blank lines).
+fn paragraphs(text: &str) -> Vec<Vec<Span>> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    let mut start = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches('\n');
+        let lead = line.len() - line.trim_start().len();
+        let len = line.trim().len();
+        if len == 0 {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(Span::new(start + lead, start + lead + len));
+        }
+        start += raw.len();
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// A run of lines that is segmented as one piece of text.
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    content: Span,
+    list_item: bool,
+}
+
+fn is_list_item(line: &str) -> bool {
+    let bullet = ["- ", "* ", "• ", "· ", "– "].iter().any(|m| line.starts_with(m));
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = (1..=3).contains(&digits) && line[digits..].starts_with([')', '.']) && line[digits + 1..].starts_with(' ');
+    bullet || numbered
+}
+
+/// No closing punctuation: the line reads as a headline, a heading or a label.
+fn lacks_closing_punctuation(line: &str) -> bool {
+    !line.trim_end_matches(['"', '\'', ')', ']']).ends_with(['.', '!', '?', ':', ';', ','])
+}
+
+fn starts_capitalized(line: &str) -> bool {
+    line.trim_start_matches(['"', '\'', '(', '[']).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Lines of similar length in a paragraph of three or more: text wrapped at a fixed width.
+fn is_wrapped(text: &str, lines: &[Span]) -> bool {
+    lines.len() >= 3 && lines[..lines.len() - 1].iter().all(|l| (50..=100).contains(&text[l.range()].chars().count()))
+}
+
+fn blocks(text: &str, lines: Vec<Span>) -> Vec<Block> {
+    let wrapped = is_wrapped(text, &lines);
+    let mut out: Vec<Block> = Vec::new();
+    let mut prev: Option<&str> = None;
+    for line in &lines {
+        let s = &text[line.range()];
+        let item = is_list_item(s);
+        let starts_new = match prev {
+            None => true,
+            Some(p) => {
+                item || is_list_item(p) || (!wrapped && lacks_closing_punctuation(p) && p.split_whitespace().count() <= 12 && starts_capitalized(s))
+            }
+        };
+        match out.last_mut() {
+            Some(block) if !starts_new => block.content.end = line.end,
+            _ => out.push(Block { content: *line, list_item: item }),
+        }
+        prev = Some(s);
+    }
+    out
+}
+
+fn block_kind(text: &str, block: Block, first: bool, title: Option<&str>, removed: &[Removed]) -> SentenceKind {
+    let s = &text[block.content.range()];
+    let single_line = !s.contains('\n');
+    let short_label = single_line && lacks_closing_punctuation(s) && s.split_whitespace().count() <= 25;
+    let is_title = title.is_some_and(|t| super::fold::fold(t).text.trim() == s);
+    if first && (is_title || short_label) {
+        return SentenceKind::Headline;
+    }
+    if block.list_item {
+        return SentenceKind::ListItem;
+    }
+    let line_end = text[block.content.end..].find('\n').map_or(text.len(), |i| block.content.end + i);
+    let credit_on_line = removed.iter().any(|r| r.kind == "photo-credit" && r.norm.start >= block.content.start && r.norm.start <= line_end);
+    if credit_on_line {
+        return SentenceKind::Caption;
+    }
+    if short_label && s.split_whitespace().count() <= 12 {
+        return SentenceKind::Heading;
+    }
+    SentenceKind::Text
+}
+
+/// Sentence spans inside one block (trimmed, never empty).
+fn sentences_in(text: &str, block: Span) -> Vec<Span> {
+    let piece = text[block.range()].replace('\n', " ");
+    let quotes = quotation_ranges(&piece);
+    let mut spans: Vec<Span> = Vec::new();
+    let mut start = 0;
+    for (at, segment) in piece.split_sentence_bound_indices() {
+        let end = at + segment.len();
+        if end == piece.len() || !keeps_going(&piece, start, end, &quotes) {
+            spans.push(Span::new(start, end));
+            start = end;
+        }
+    }
+    spans
+        .into_iter()
+        .filter_map(|s| {
+            let raw = &piece[s.range()];
+            let lead = raw.len() - raw.trim_start().len();
+            let len = raw.trim().len();
+            (len > 0).then(|| Span::new(block.start + s.start + lead, block.start + s.start + lead + len))
+        })
+        .collect()
+}
+
+/// Ranges between paired straight double quotes, if they pair up evenly.
+fn quotation_ranges(piece: &str) -> Vec<Span> {
+    let marks: Vec<usize> = piece.match_indices('"').map(|(i, _)| i).collect();
+    if marks.len() % 2 != 0 {
+        return Vec::new();
+    }
+    marks.chunks(2).map(|pair| Span::new(pair[0], pair[1] + 1)).collect()
+}
+
+/// Whether the sentence that started at `start` goes on past the UAX #29 boundary at `end`.
+fn keeps_going(piece: &str, start: usize, end: usize, quotes: &[Span]) -> bool {
+    if quotes.iter().any(|q| q.start < end && end < q.end) {
+        return true;
+    }
+    let before = piece[start..end].trim_end();
+    let after = piece[end..].trim_start();
+    let Some(stripped) = before.strip_suffix('.') else { return false };
+    let word = stripped.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"').next().unwrap_or("");
+    let next_word: String = after.trim_start_matches(['"', '\'', '(']).chars().take_while(|c| c.is_alphanumeric()).collect();
+    let next_is_starter = SENTENCE_STARTERS.contains(next_word.to_lowercase().as_str());
+    let next_is_number = after.starts_with(|c: char| c.is_ascii_digit());
+    if word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()) {
+        return !next_is_starter; // an initial: James B. Comey
+    }
+    match ABBREVIATIONS.get(word.to_lowercase().as_str()) {
+        Some(AbbrevClass::Title) => true,
+        Some(AbbrevClass::Number) => next_is_number,
+        Some(AbbrevClass::Ambiguous) => !next_is_starter,
+        None => is_dotted_initials(word) && !next_is_starter,
+    }
+}
+
+/// `J.R.R`, `U.A.E`: single letters joined by periods.
+fn is_dotted_initials(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').collect();
+    parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text, &[], None).into_iter().map(|f| &text[f.norm.range()]).collect()
+    }
+
+    #[test]
+    fn data_files_are_sorted_and_unique() {
+        for file in [include_str!("abbreviations.txt"), include_str!("sentence_starters.txt")] {
+            let words: Vec<&str> = data_lines(file).map(|l| l.split(' ').next().unwrap()).collect();
+            assert!(words.windows(2).all(|w| w[0] < w[1]), "not sorted or not unique: {words:?}");
+        }
+        for line in data_lines(include_str!("abbreviations.txt")) {
+            let class = line.split_once(' ').map(|(_, c)| c);
+            assert!(matches!(class, Some("title" | "number" | "ambiguous")), "bad line {line:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            texts("The U.S. Embassy was hit on Dec. 20 at 8 a.m. local time. Lt. Gen. Qassem Soleimani died. James B. Comey spoke. It was No. 3 on the list."),
+            [
+                "The U.S. Embassy was hit on Dec. 20 at 8 a.m. local time.",
+                "Lt. Gen. Qassem Soleimani died.",
+                "James B. Comey spoke.",
+                "It was No. 3 on the list."
+            ]
+        );
+        assert_eq!(texts("Troops left the U.S. The next day they returned."), ["Troops left the U.S.", "The next day they returned."]);
+    }
+
+    #[test]
+    fn a_quotation_is_not_split() {
+        assert_eq!(
+            texts("\"Our embassy got hit. Three rockets failed to launch. Guess where they were from: IRAN,\" Trump wrote. He added more."),
+            ["\"Our embassy got hit. Three rockets failed to launch. Guess where they were from: IRAN,\" Trump wrote.", "He added more."]
+        );
+        assert_eq!(texts("He said: \"It is over.\" Then he left."), ["He said: \"It is over.\"", "Then he left."]);
+    }
+
+    #[test]
+    fn headlines_datelines_and_lists() {
+        let text = "Rockets hit Baghdad\n\nBAGHDAD, Dec. 20 (Wire) - Rockets hit the Green Zone. Nobody died.\n\nWhat we know\n- Eight rockets were fired\n- One soldier was hurt\n";
+        let found = split(text, &[], None);
+        let got: Vec<(&str, SentenceKind)> = found.iter().map(|f| (&text[f.norm.range()], f.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Rockets hit Baghdad", SentenceKind::Headline),
+                ("BAGHDAD, Dec. 20 (Wire) - Rockets hit the Green Zone.", SentenceKind::Text),
+                ("Nobody died.", SentenceKind::Text),
+                ("What we know", SentenceKind::Heading),
+                ("- Eight rockets were fired", SentenceKind::ListItem),
+                ("- One soldier was hurt", SentenceKind::ListItem),
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_are_joined() {
+        let text = "The rockets landed near the embassy compound late on Sunday evening\nand set off sirens, officials in Baghdad said on Monday morning after\nthe attack. Nobody was hurt.";
+        assert_eq!(texts(text).len(), 2);
+    }
+}
