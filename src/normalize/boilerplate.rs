@@ -166,9 +166,11 @@ fn pasted_posts(text: &str, lines: &[Line], removed: &[Removed]) -> Vec<Removed>
         // What the paragraph says once inline boilerplate (its post link) is taken out.
         let mut kept = String::new();
         let mut at = para.start;
-        for r in removed.iter().filter(|r| para.contains(r.norm)) {
-            kept.push_str(&text[at..r.norm.start]);
-            at = r.norm.end;
+        let mut inside: Vec<Span> = removed.iter().map(|r| r.norm).filter(|r| para.contains(*r)).collect();
+        inside.sort();
+        for r in inside {
+            kept.push_str(&text[at..r.start.max(at)]);
+            at = at.max(r.end);
         }
         kept.push_str(&text[at..para.end]);
         let key = letters(&kept);
@@ -230,6 +232,8 @@ mod tests {
             "The source said the rockets were fired from the south.",
             "Iraqi officials said the embassy can be reached by road again.",
             "Photos of the damage were shared widely online.",
+            "By Monday the embassy had reopened.",
+            "Updated figures were released by the ministry on Tuesday.",
         ] {
             assert_eq!(find(line), vec![], "{line}");
         }

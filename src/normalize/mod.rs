@@ -69,19 +69,30 @@ pub fn normalize(article: &Article) -> Doc {
     for r in &mut removed {
         r.span = map.span_to_body(r.norm);
     }
-    let mut sentences = Vec::new();
+    let mut sentences: Vec<Sentence> = Vec::new();
+    for found in sentences::split(&text, &removed, article.title.as_deref()) {
+        let span = map.span_to_body(found.norm);
+        match sentences.last_mut() {
+            // Two sentences inside one changed run of text would share body bytes: keep one.
+            Some(prev) if span.start < prev.span.end => {
+                prev.span.end = prev.span.end.max(span.end);
+                prev.norm.end = found.norm.end;
+            }
+            _ => sentences.push(Sentence {
+                index: sentences.len(),
+                span,
+                norm: found.norm,
+                kind: found.kind,
+                paragraph: found.paragraph,
+                tokens: Span::default(),
+            }),
+        }
+    }
     let mut tokens = Vec::new();
-    for (index, found) in sentences::split(&text, &removed, article.title.as_deref()).into_iter().enumerate() {
+    for sentence in &mut sentences {
         let first = tokens.len();
-        tokens::tokenize(&text, found.norm, index, &mut tokens);
-        sentences.push(Sentence {
-            index,
-            span: map.span_to_body(found.norm),
-            norm: found.norm,
-            kind: found.kind,
-            paragraph: found.paragraph,
-            tokens: Span::new(first, tokens.len()),
-        });
+        tokens::tokenize(&text, sentence.norm, sentence.index, &mut tokens);
+        sentence.tokens = Span::new(first, tokens.len());
     }
     for token in &mut tokens {
         token.span = map.span_to_body(token.norm);
