@@ -1,1 +1,55 @@
-fn main(){}
+//! Throughput of normalize + segment + tokenize on the fixture articles, repeated to 5 MB.
+//!
+//! `cargo bench --bench normalize` prints time and MB/s per run; compare medians.
+
+use divan::counter::BytesCount;
+use slant::Article;
+
+fn main() {
+    divan::main();
+}
+
+/// Every fixture article, repeated (with its own id) until the bodies add up to 5 MB.
+fn corpus() -> Vec<Article> {
+    let mut dirs: Vec<_> = std::fs::read_dir("fixtures")
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    let originals = slant::ingest::load(&dirs, &Default::default()).articles;
+    assert!(!originals.is_empty(), "run from the package root");
+    let mut out = Vec::new();
+    let mut bytes = 0;
+    while bytes < 5_000_000 {
+        for a in &originals {
+            bytes += a.body.len();
+            out.push(a.clone());
+        }
+    }
+    out
+}
+
+#[divan::bench(sample_count = 10)]
+fn normalize_5mb(bencher: divan::Bencher) {
+    let articles = corpus();
+    let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        articles
+            .iter()
+            .map(|a| slant::normalize(a).tokens.len())
+            .sum::<usize>()
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn fold_only_5mb(bencher: divan::Bencher) {
+    let articles = corpus();
+    let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        articles
+            .iter()
+            .map(|a| slant::normalize::fold_text(&a.body).len())
+            .sum::<usize>()
+    });
+}

@@ -19,6 +19,9 @@
 //! assert_eq!(sentences, ["Rockets hit Baghdad.", "The U.S. embassy was hit on Sunday.", "Nobody was hurt."]);
 //! ```
 
+// The library never prints: results go back to the caller, messages into return values.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod ingest;
 
 pub mod normalize;

@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// A half-open UTF-8 byte range `start..end` into a text, usually [`crate::Article::body`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

@@ -24,18 +24,28 @@ fn seed_text_output_lists_sentences_and_removed_boilerplate() {
         .args(["normalize", SEED])
         .assert()
         .success()
-        .stdout(contains("0..57 (headline)  Trump accuses Iran of being behind rocket attacks in Iraq"))
+        .stdout(contains(
+            "0..57 (headline)  Trump accuses Iran of being behind rocket attacks in Iraq",
+        ))
         .stdout(contains("removed share: SHARE THIS ARTICLE"))
         .stdout(contains("removed footer: Press TV News Roku"));
 }
 
 #[test]
 fn seed_json_has_no_boilerplate_in_sentences_and_lists_every_removed_region() {
-    let out = slant().args(["normalize", "--format", "json", SEED]).output().unwrap();
+    let out = slant()
+        .args(["normalize", "--format", "json", SEED])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let record = &json[0];
-    let sentences: Vec<&str> = record["sentences"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
+    let sentences: Vec<&str> = record["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
     let removed: Vec<(&str, &str)> = record["removed"]
         .as_array()
         .unwrap()
@@ -52,17 +62,30 @@ fn seed_json_has_no_boilerplate_in_sentences_and_lists_every_removed_region() {
         "www.presstv.co.uk",
     ];
     for needle in boilerplate {
-        assert!(sentences.iter().all(|s| !s.contains(needle)), "{needle} left in a sentence");
-        assert!(removed.iter().any(|(_, text)| text.contains(needle)), "{needle} not listed as removed");
+        assert!(
+            sentences.iter().all(|s| !s.contains(needle)),
+            "{needle} left in a sentence"
+        );
+        assert!(
+            removed.iter().any(|(_, text)| text.contains(needle)),
+            "{needle} not listed as removed"
+        );
     }
     // The second copy of the tweet is removed; the quoted copy stays.
     let tweet = "Three rockets failed to launch.";
     assert_eq!(sentences.iter().filter(|s| s.contains(tweet)).count(), 1);
-    assert!(removed.iter().any(|(kind, text)| *kind == "embedded-post" && text.contains(tweet)));
+    assert!(
+        removed
+            .iter()
+            .any(|(kind, text)| *kind == "embedded-post" && text.contains(tweet))
+    );
     // Spans point into the body: the text at start..end is the sentence.
     let body = std::fs::read_to_string(SEED).unwrap();
     for s in record["sentences"].as_array().unwrap() {
-        let (start, end) = (s["span"]["start"].as_u64().unwrap() as usize, s["span"]["end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            s["span"]["start"].as_u64().unwrap() as usize,
+            s["span"]["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&body[start..end], s["text"].as_str().unwrap());
     }
 }
@@ -74,16 +97,30 @@ fn a_directory_is_read_in_name_order_and_other_files_are_noted() {
     write(dir.path(), "a.txt", b"First article.");
     write(dir.path(), "notes.pdf", b"%PDF");
     std::fs::create_dir(dir.path().join("gold")).unwrap();
-    let out = slant().args(["normalize", "--format", "json"]).arg(dir.path()).output().unwrap();
+    let out = slant()
+        .args(["normalize", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let ids: Vec<&str> = json.as_array().unwrap().iter().map(|r| r["article"]["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["article"]["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["a", "b"]);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("notes.pdf: skipped"), "{stderr}");
     assert!(stderr.contains("gold: skipped: a directory"), "{stderr}");
     // --quiet silences the notes.
-    slant().args(["normalize", "--quiet"]).arg(dir.path()).assert().success().stderr("");
+    slant()
+        .args(["normalize", "--quiet"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr("");
 }
 
 #[test]
@@ -100,7 +137,12 @@ fn missing_file_is_an_input_error_naming_it_and_other_files_are_still_read() {
 fn a_directory_without_articles_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "readme.pdf", b"x");
-    slant().arg("normalize").arg(dir.path()).assert().code(2).stderr(contains("no articles here"));
+    slant()
+        .arg("normalize")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(contains("no articles here"));
 }
 
 #[test]
@@ -113,24 +155,52 @@ fn invalid_utf8_names_the_byte_offset_and_lossy_reads_it() {
         .assert()
         .code(2)
         .stderr(contains("bad.txt: invalid UTF-8 at byte 12"));
-    slant().args(["normalize", "--lossy"]).arg(&path).assert().success().stdout(contains("Rockets hit \u{FFFD} Baghdad."));
+    slant()
+        .args(["normalize", "--lossy"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(contains("Rockets hit \u{FFFD} Baghdad."));
 }
 
 #[test]
 fn binary_and_empty_files_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let bin = write(dir.path(), "photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    let bin = write(
+        dir.path(),
+        "photo.txt",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    );
     let empty = write(dir.path(), "empty.txt", b"  \n");
-    slant().arg("normalize").arg(&bin).assert().code(2).stderr(contains("photo.txt: looks like a binary file"));
-    slant().arg("normalize").arg(&empty).assert().code(2).stderr(contains("empty.txt: the file is empty"));
+    slant()
+        .arg("normalize")
+        .arg(&bin)
+        .assert()
+        .code(2)
+        .stderr(contains("photo.txt: looks like a binary file"));
+    slant()
+        .arg("normalize")
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stderr(contains("empty.txt: the file is empty"));
 }
 
 #[test]
 fn malformed_json_names_the_file_and_jsonl_names_the_line() {
     let dir = tempfile::tempdir().unwrap();
     let json = write(dir.path(), "one.json", b"{\"text\": \"unterminated");
-    slant().arg("normalize").arg(&json).assert().code(2).stderr(contains("one.json: malformed JSON"));
-    let lines = write(dir.path(), "many.jsonl", b"{\"id\": \"a\", \"text\": \"First.\"}\nnot json\n{\"id\": \"c\", \"text\": \"Third.\"}\n");
+    slant()
+        .arg("normalize")
+        .arg(&json)
+        .assert()
+        .code(2)
+        .stderr(contains("one.json: malformed JSON"));
+    let lines = write(
+        dir.path(),
+        "many.jsonl",
+        b"{\"id\": \"a\", \"text\": \"First.\"}\nnot json\n{\"id\": \"c\", \"text\": \"Third.\"}\n",
+    );
     slant()
         .args(["normalize", "--format", "json"])
         .arg(&lines)
@@ -149,19 +219,30 @@ fn files_over_max_bytes_are_refused() {
         .arg(&path)
         .assert()
         .code(2)
-        .stderr(contains("big.txt: 500 bytes is over the limit of 100 bytes"));
+        .stderr(contains(
+            "big.txt: 500 bytes is over the limit of 100 bytes",
+        ));
 }
 
 #[test]
 fn usage_errors_exit_2() {
     slant().arg("normalize").assert().code(2);
-    slant().args(["normalize", "--format", "yaml", SEED]).assert().code(2);
+    slant()
+        .args(["normalize", "--format", "yaml", SEED])
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn a_closed_pipe_is_not_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "long.txt", "The rockets hit the embassy on Sunday. ".repeat(20_000).as_bytes());
+    let path = write(
+        dir.path(),
+        "long.txt",
+        "The rockets hit the embassy on Sunday. "
+            .repeat(20_000)
+            .as_bytes(),
+    );
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("slant"))
         .args(["normalize", "--format", "json", "--tokens"])
         .arg(&path)
@@ -188,5 +269,9 @@ fn html_input_is_reduced_to_its_story() {
         .arg(&path)
         .assert()
         .success()
-        .stdout(contains("outlet: Ledger").and(contains("Rockets hit the zone.")).and(contains("Home World").not()));
+        .stdout(
+            contains("outlet: Ledger")
+                .and(contains("Rockets hit the zone."))
+                .and(contains("Home World").not()),
+        );
 }

@@ -14,9 +14,40 @@ fn newsy() -> impl Strategy<Value = String> {
         Just("Lt. Gen.".to_string()),
         Just("B.".to_string()),
         prop::sample::select(vec![
-            " ", " ", " ", ". ", ", ", "\n", "\n\n", "\"", "“", "”", "‘", "’", "«", "»", "—", "–", "…", "\u{00A0}",
-            "\u{200B}", "\u{FEFF}", "\r\n", "\t", "ﬁ", "é", "e\u{301}", "ＡＢ", "(Photo by AFP)", "pic.twitter.com/x1",
-            "SHARE THIS ARTICLE", "- ", "1. ", "?", "!", "'s",
+            " ",
+            " ",
+            " ",
+            ". ",
+            ", ",
+            "\n",
+            "\n\n",
+            "\"",
+            "“",
+            "”",
+            "‘",
+            "’",
+            "«",
+            "»",
+            "—",
+            "–",
+            "…",
+            "\u{00A0}",
+            "\u{200B}",
+            "\u{FEFF}",
+            "\r\n",
+            "\t",
+            "ﬁ",
+            "é",
+            "e\u{301}",
+            "ＡＢ",
+            "(Photo by AFP)",
+            "pic.twitter.com/x1",
+            "SHARE THIS ARTICLE",
+            "- ",
+            "1. ",
+            "?",
+            "!",
+            "'s",
         ])
         .prop_map(str::to_string),
     ];
@@ -32,18 +63,38 @@ fn check_spans(a: &Article) -> Result<(), TestCaseError> {
     let body = &a.body;
     let on_boundary = |i: usize| i <= body.len() && body.is_char_boundary(i);
     for s in &doc.sentences {
-        prop_assert!(s.span.start <= s.span.end && on_boundary(s.span.start) && on_boundary(s.span.end), "sentence {:?}", s.span);
+        prop_assert!(
+            s.span.start <= s.span.end && on_boundary(s.span.start) && on_boundary(s.span.end),
+            "sentence {:?}",
+            s.span
+        );
         prop_assert!(!body[s.span.range()].trim().is_empty());
     }
     for t in &doc.tokens {
-        prop_assert!(t.span.start < t.span.end && on_boundary(t.span.start) && on_boundary(t.span.end), "token {:?}", t.span);
+        prop_assert!(
+            t.span.start < t.span.end && on_boundary(t.span.start) && on_boundary(t.span.end),
+            "token {:?}",
+            t.span
+        );
         let sentence = doc.sentences[t.sentence].span;
-        prop_assert!(sentence.contains(t.span), "token {:?} outside its sentence {:?}", t.span, sentence);
+        prop_assert!(
+            sentence.contains(t.span),
+            "token {:?} outside its sentence {:?}",
+            t.span,
+            sentence
+        );
     }
     for r in &doc.removed {
-        prop_assert!(on_boundary(r.span.start) && on_boundary(r.span.end) && r.span.start <= r.span.end);
+        prop_assert!(
+            on_boundary(r.span.start) && on_boundary(r.span.end) && r.span.start <= r.span.end
+        );
     }
-    prop_assert!(doc.sentences.windows(2).all(|w| w[0].span.end <= w[1].span.start), "sentences overlap or are out of order");
+    prop_assert!(
+        doc.sentences
+            .windows(2)
+            .all(|w| w[0].span.end <= w[1].span.start),
+        "sentences overlap or are out of order"
+    );
     Ok(())
 }
 
@@ -80,7 +131,7 @@ proptest! {
             std::fs::write(&path, &bytes).unwrap();
             for lossy in [false, true] {
                 let options = slant::ingest::ReadOptions { lossy, ..Default::default() };
-                let loaded = slant::ingest::load(&[path.clone()], &options);
+                let loaded = slant::ingest::load(std::slice::from_ref(&path), &options);
                 prop_assert_eq!(loaded.articles.len() + loaded.errors.len() >= 1, true);
                 for a in &loaded.articles {
                     check_spans(a)?;
@@ -95,6 +146,12 @@ fn sentence_text_is_folded_consistently() {
     // The same words with curly or straight quotes give the same folded sentence.
     let a = normalize(&article("He said “IRAN” was behind it."));
     let b = normalize(&article("He said \"IRAN\" was behind it."));
-    assert_eq!(&a.text[a.sentences[0].norm.range()], &b.text[b.sentences[0].norm.range()]);
-    assert_eq!(a.tokens.iter().map(|t| &t.stem).collect::<Vec<_>>(), b.tokens.iter().map(|t| &t.stem).collect::<Vec<_>>());
+    assert_eq!(
+        &a.text[a.sentences[0].norm.range()],
+        &b.text[b.sentences[0].norm.range()]
+    );
+    assert_eq!(
+        a.tokens.iter().map(|t| &t.stem).collect::<Vec<_>>(),
+        b.tokens.iter().map(|t| &t.stem).collect::<Vec<_>>()
+    );
 }

@@ -41,7 +41,10 @@ struct InputArgs {
 
 impl InputArgs {
     fn read_options(&self) -> ReadOptions {
-        ReadOptions { max_bytes: self.max_bytes, lossy: self.lossy }
+        ReadOptions {
+            max_bytes: self.max_bytes,
+            lossy: self.lossy,
+        }
     }
 }
 
@@ -79,6 +82,10 @@ fn load(args: &InputArgs, out: &output::Out) -> (slant::Loaded, Outcome) {
     for error in &loaded.errors {
         out.error(&error.to_string());
     }
-    let outcome = if loaded.errors.is_empty() { Outcome::Ok } else { Outcome::InputErrors };
+    let outcome = if loaded.errors.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::InputErrors
+    };
     (loaded, outcome)
 }

@@ -35,8 +35,12 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
             }
         }
         Format::Json => {
-            let records: Vec<Record<'_>> =
-                loaded.articles.iter().zip(&docs).map(|(a, d)| Record::new(a, d, args.tokens)).collect();
+            let records: Vec<Record<'_>> = loaded
+                .articles
+                .iter()
+                .zip(&docs)
+                .map(|(a, d)| Record::new(a, d, args.tokens))
+                .collect();
             serde_json::to_writer_pretty(&mut w, &records)?;
             writeln!(w)?;
         }
@@ -48,22 +52,43 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
 fn write_text(w: &mut impl Write, article: &Article, doc: &Doc) -> io::Result<()> {
     writeln!(w, "== {} ({})", article.id, article.source)?;
     writeln!(w, "outlet: {}", article.outlet)?;
-    for (key, value) in [("title", &article.title), ("date", &article.date), ("url", &article.url)] {
+    for (key, value) in [
+        ("title", &article.title),
+        ("date", &article.date),
+        ("url", &article.url),
+    ] {
         if let Some(value) = value {
             writeln!(w, "{key}: {value}")?;
         }
     }
-    writeln!(w, "sentences: {}  words: {}  removed: {}", doc.sentences.len(), doc.word_count(), doc.removed.len())?;
+    writeln!(
+        w,
+        "sentences: {}  words: {}  removed: {}",
+        doc.sentences.len(),
+        doc.word_count(),
+        doc.removed.len()
+    )?;
     for s in &doc.sentences {
         let text = one_line(&article.body[s.span.range()]);
         let kind = match s.kind {
             slant::normalize::SentenceKind::Text => String::new(),
             other => format!(" ({})", other.as_str()),
         };
-        writeln!(w, "{:>4} {}..{}{kind}  {text}", s.index, s.span.start, s.span.end)?;
+        writeln!(
+            w,
+            "{:>4} {}..{}{kind}  {text}",
+            s.index, s.span.start, s.span.end
+        )?;
     }
     for r in &doc.removed {
-        writeln!(w, "   - {}..{} removed {}: {}", r.span.start, r.span.end, r.kind, one_line(&article.body[r.span.range()]))?;
+        writeln!(
+            w,
+            "   - {}..{} removed {}: {}",
+            r.span.start,
+            r.span.end,
+            r.kind,
+            one_line(&article.body[r.span.range()])
+        )?;
     }
     writeln!(w)
 }
@@ -121,8 +146,22 @@ impl<'a> Record<'a> {
                 bytes: article.body.len(),
                 words: doc.word_count(),
             },
-            sentences: doc.sentences.iter().map(|s| SentenceOut { sentence: s, text: &article.body[s.span.range()] }).collect(),
-            removed: doc.removed.iter().map(|r| RemovedOut { removed: r, text: &article.body[r.span.range()] }).collect(),
+            sentences: doc
+                .sentences
+                .iter()
+                .map(|s| SentenceOut {
+                    sentence: s,
+                    text: &article.body[s.span.range()],
+                })
+                .collect(),
+            removed: doc
+                .removed
+                .iter()
+                .map(|r| RemovedOut {
+                    removed: r,
+                    text: &article.body[r.span.range()],
+                })
+                .collect(),
             tokens: with_tokens.then_some(doc.tokens.as_slice()),
         }
     }

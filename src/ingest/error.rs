@@ -36,7 +36,11 @@ pub enum IngestErrorKind {
 
 impl IngestError {
     pub fn new(path: &Path, line: Option<usize>, kind: IngestErrorKind) -> Self {
-        Self { path: path.to_path_buf(), line, kind }
+        Self {
+            path: path.to_path_buf(),
+            line,
+            kind,
+        }
     }
 
     pub(crate) fn io(path: &Path, e: &std::io::Error) -> Self {

@@ -10,21 +10,71 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 /// Elements whose content is never article text.
 const SKIP_TAGS: &[&str] = &[
-    "aside", "button", "canvas", "footer", "form", "iframe", "nav", "noscript", "object", "script", "select",
-    "style", "svg", "template", "textarea", "video", "audio",
+    "aside", "button", "canvas", "footer", "form", "iframe", "nav", "noscript", "object", "script",
+    "select", "style", "svg", "template", "textarea", "video", "audio",
 ];
 
 /// Elements that start and end a paragraph of their own.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure", "h1", "h2", "h3", "h4",
-    "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+    "address",
+    "article",
+    "blockquote",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
 ];
 
 /// Words in a `class` or `id` that mark page furniture rather than the story.
 const FURNITURE_WORDS: &[&str] = &[
-    "ad", "ads", "advert", "advertisement", "breadcrumb", "breadcrumbs", "comment", "comments", "cookie", "cookies",
-    "menu", "modal", "nav", "navbar", "newsletter", "popup", "promo", "recommended", "related", "share", "sharing",
-    "sidebar", "signup", "social", "subscribe", "subscription", "trending",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "breadcrumb",
+    "breadcrumbs",
+    "comment",
+    "comments",
+    "cookie",
+    "cookies",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "newsletter",
+    "popup",
+    "promo",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "sidebar",
+    "signup",
+    "social",
+    "subscribe",
+    "subscription",
+    "trending",
 ];
 
 /// Parses a page. `stem` is the fallback id and outlet, `source` the path shown in messages.
@@ -33,11 +83,16 @@ pub fn parse(stem: &str, page: &str, source: &str) -> Article {
     let title = meta(&doc, r#"meta[property="og:title"]"#, "content")
         .or_else(|| text_of(&doc, "title"))
         .or_else(|| text_of(&doc, "h1"));
-    let date = meta(&doc, r#"meta[property="article:published_time"]"#, "content")
-        .or_else(|| meta(&doc, r#"meta[name="date"]"#, "content"))
-        .or_else(|| meta(&doc, "time[datetime]", "datetime"))
-        .and_then(|d| normalize_date(&d));
-    let url = meta(&doc, r#"link[rel="canonical"]"#, "href").or_else(|| meta(&doc, r#"meta[property="og:url"]"#, "content"));
+    let date = meta(
+        &doc,
+        r#"meta[property="article:published_time"]"#,
+        "content",
+    )
+    .or_else(|| meta(&doc, r#"meta[name="date"]"#, "content"))
+    .or_else(|| meta(&doc, "time[datetime]", "datetime"))
+    .and_then(|d| normalize_date(&d));
+    let url = meta(&doc, r#"link[rel="canonical"]"#, "href")
+        .or_else(|| meta(&doc, r#"meta[property="og:url"]"#, "content"));
 
     let root = ["article", "main", r#"[role="main"]"#, "body"]
         .iter()
@@ -49,13 +104,16 @@ pub fn parse(stem: &str, page: &str, source: &str) -> Article {
 
     let mut paragraphs = blocks.done;
     if let Some(title) = &title {
-        if paragraphs.first().is_none_or(|first| !title.starts_with(first.as_str()) && !first.starts_with(title.as_str())) {
+        if paragraphs.first().is_none_or(|first| {
+            !title.starts_with(first.as_str()) && !first.starts_with(title.as_str())
+        }) {
             paragraphs.insert(0, title.clone());
         }
     }
     Article {
         id: stem.to_string(),
-        outlet: meta(&doc, r#"meta[property="og:site_name"]"#, "content").unwrap_or_else(|| stem.to_string()),
+        outlet: meta(&doc, r#"meta[property="og:site_name"]"#, "content")
+            .unwrap_or_else(|| stem.to_string()),
         title,
         date,
         url,
@@ -70,11 +128,13 @@ fn selector(css: &str) -> Selector {
 }
 
 fn meta(doc: &Html, css: &str, attr: &str) -> Option<String> {
-    doc.select(&selector(css)).find_map(|e| e.attr(attr).and_then(non_empty))
+    doc.select(&selector(css))
+        .find_map(|e| e.attr(attr).and_then(non_empty))
 }
 
 fn text_of(doc: &Html, css: &str) -> Option<String> {
-    doc.select(&selector(css)).find_map(|e| non_empty(&collapse(&e.text().collect::<String>())))
+    doc.select(&selector(css))
+        .find_map(|e| non_empty(&collapse(&e.text().collect::<String>())))
 }
 
 fn collapse(s: &str) -> String {
@@ -83,7 +143,11 @@ fn collapse(s: &str) -> String {
 
 fn is_furniture(element: &ElementRef<'_>) -> bool {
     let e = element.value();
-    let names = e.attr("class").into_iter().chain(e.attr("id")).chain(e.attr("role"));
+    let names = e
+        .attr("class")
+        .into_iter()
+        .chain(e.attr("id"))
+        .chain(e.attr("role"));
     names
         .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
         .any(|word| FURNITURE_WORDS.contains(&word.to_ascii_lowercase().as_str()))
@@ -104,9 +168,14 @@ impl Blocks {
             match child.value() {
                 Node::Text(text) => self.push_text(text),
                 Node::Element(e) => {
-                    let Some(child) = ElementRef::wrap(child) else { continue };
+                    let Some(child) = ElementRef::wrap(child) else {
+                        continue;
+                    };
                     let name = e.name();
-                    if SKIP_TAGS.contains(&name) || (name == "header" && !keep_header) || is_furniture(&child) {
+                    if SKIP_TAGS.contains(&name)
+                        || (name == "header" && !keep_header)
+                        || is_furniture(&child)
+                    {
                         continue;
                     }
                     if name == "br" {
@@ -137,7 +206,12 @@ impl Blocks {
     }
 
     fn flush(&mut self) {
-        let lines: Vec<&str> = self.current.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = self
+            .current
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         if !lines.is_empty() {
             self.done.push(lines.join("\n"));
         }
@@ -185,7 +259,11 @@ mod tests {
 
     #[test]
     fn title_is_prepended_when_the_page_body_lacks_it() {
-        let a = parse("p", "<html><head><title>Headline</title></head><body><p>Text.</p></body></html>", "p.html");
+        let a = parse(
+            "p",
+            "<html><head><title>Headline</title></head><body><p>Text.</p></body></html>",
+            "p.html",
+        );
         assert_eq!(a.body, "Headline\n\nText.");
     }
 }

@@ -21,7 +21,8 @@ struct Record {
 
 /// A `.json` file holding one article object.
 pub fn parse_object(stem: &str, text: &str, source: &str) -> Result<Article, IngestErrorKind> {
-    let record: Record = serde_json::from_str(text).map_err(|e| IngestErrorKind::Json(e.to_string()))?;
+    let record: Record =
+        serde_json::from_str(text).map_err(|e| IngestErrorKind::Json(e.to_string()))?;
     into_article(record, stem, source)
 }
 
@@ -53,7 +54,11 @@ pub fn parse_lines(stem: &str, text: &str, path: &Path) -> (Vec<Article>, Vec<In
     (articles, errors)
 }
 
-fn into_article(record: Record, default_id: &str, source: &str) -> Result<Article, IngestErrorKind> {
+fn into_article(
+    record: Record,
+    default_id: &str,
+    source: &str,
+) -> Result<Article, IngestErrorKind> {
     let field = |v: &Option<String>| v.as_deref().and_then(non_empty);
     let id = match &record.id {
         Some(serde_json::Value::String(s)) => non_empty(s),
@@ -71,13 +76,18 @@ fn into_article(record: Record, default_id: &str, source: &str) -> Result<Articl
         (None, Some(page)) => page.body.clone(),
         (None, None) => unreachable!("checked above"),
     };
-    let page_field = |f: fn(&Article) -> &Option<String>| from_html.as_ref().and_then(|a| f(a).clone());
+    let page_field =
+        |f: fn(&Article) -> &Option<String>| from_html.as_ref().and_then(|a| f(a).clone());
     Ok(Article {
         outlet: field(&record.outlet)
             .or_else(|| from_html.as_ref().map(|a| a.outlet.clone()))
             .unwrap_or_else(|| id.clone()),
         title: field(&record.title).or_else(|| page_field(|a| &a.title)),
-        date: record.date.as_deref().and_then(normalize_date).or_else(|| page_field(|a| &a.date)),
+        date: record
+            .date
+            .as_deref()
+            .and_then(normalize_date)
+            .or_else(|| page_field(|a| &a.date)),
         url: field(&record.url).or_else(|| page_field(|a| &a.url)),
         note: field(&record.note),
         source: source.to_string(),
@@ -92,8 +102,21 @@ mod tests {
 
     #[test]
     fn object_fields_are_read() {
-        let a = parse_object("f", r#"{"id": 7, "outlet": "Wire", "date": "2020-12-23T10:00:00Z", "text": "Body."}"#, "f.json").unwrap();
-        assert_eq!((a.id.as_str(), a.outlet.as_str(), a.date.as_deref(), a.body.as_str()), ("7", "Wire", Some("2020-12-23"), "Body."));
+        let a = parse_object(
+            "f",
+            r#"{"id": 7, "outlet": "Wire", "date": "2020-12-23T10:00:00Z", "text": "Body."}"#,
+            "f.json",
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                a.id.as_str(),
+                a.outlet.as_str(),
+                a.date.as_deref(),
+                a.body.as_str()
+            ),
+            ("7", "Wire", Some("2020-12-23"), "Body.")
+        );
     }
 
     #[test]

@@ -107,20 +107,31 @@ fn load_dir(dir: &Path, options: &ReadOptions, loaded: &mut Loaded) {
     paths.sort();
     let before = loaded.articles.len() + loaded.errors.len();
     for path in paths {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if name.starts_with('.') {
             continue;
         }
         if path.is_dir() {
-            loaded.notes.push(Note { path, message: "skipped: a directory (directories are not read recursively)".into() });
+            loaded.notes.push(Note {
+                path,
+                message: "skipped: a directory (directories are not read recursively)".into(),
+            });
         } else if Format::of(&path).is_none() {
-            loaded.notes.push(Note { path, message: "skipped: not a .txt, .html, .json or .jsonl file".into() });
+            loaded.notes.push(Note {
+                path,
+                message: "skipped: not a .txt, .html, .json or .jsonl file".into(),
+            });
         } else {
             load_file(&path, options, loaded);
         }
     }
     if loaded.articles.len() + loaded.errors.len() == before {
-        loaded.errors.push(IngestError::new(dir, None, IngestErrorKind::NoArticles));
+        loaded
+            .errors
+            .push(IngestError::new(dir, None, IngestErrorKind::NoArticles));
     }
 }
 
@@ -145,7 +156,8 @@ fn read_one(path: &Path, format: Format, options: &ReadOptions, loaded: &mut Loa
     let parsed = match format {
         Format::Text => Ok(text::parse(&stem, &text, &shown)),
         Format::Html => Ok(html::parse(&stem, &text, &shown)),
-        Format::Json => json::parse_object(&stem, &text, &shown).map_err(|kind| IngestError::new(path, None, kind)),
+        Format::Json => json::parse_object(&stem, &text, &shown)
+            .map_err(|kind| IngestError::new(path, None, kind)),
         Format::JsonLines => {
             let (articles, errors) = json::parse_lines(&stem, &text, path);
             loaded.articles.extend(articles);
@@ -155,7 +167,9 @@ fn read_one(path: &Path, format: Format, options: &ReadOptions, loaded: &mut Loa
     };
     match parsed {
         Ok(article) if article.body.trim().is_empty() => {
-            loaded.errors.push(IngestError::new(path, None, IngestErrorKind::Empty));
+            loaded
+                .errors
+                .push(IngestError::new(path, None, IngestErrorKind::Empty));
         }
         Ok(article) => loaded.articles.push(article),
         Err(e) => loaded.errors.push(e),
@@ -163,7 +177,9 @@ fn read_one(path: &Path, format: Format, options: &ReadOptions, loaded: &mut Loa
 }
 
 fn file_stem(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "article".into())
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "article".into())
 }
 
 /// Gives every article a distinct id: the second `x` becomes `x-2`, the third `x-3`, in input
@@ -200,7 +216,11 @@ pub(crate) fn normalize_date(raw: &str) -> Option<String> {
         return None;
     }
     let iso = raw.len() >= 10 && is_iso_date(&raw.as_bytes()[..10]);
-    Some(if iso { raw[..10].to_string() } else { raw.to_string() })
+    Some(if iso {
+        raw[..10].to_string()
+    } else {
+        raw.to_string()
+    })
 }
 
 /// `YYYY-MM-DD` exactly (ten bytes).
@@ -233,8 +253,14 @@ mod tests {
 
     #[test]
     fn iso_timestamps_become_dates() {
-        assert_eq!(normalize_date("2020-12-23T18:04:00Z").as_deref(), Some("2020-12-23"));
-        assert_eq!(normalize_date(" Dec 23, 2020 ").as_deref(), Some("Dec 23, 2020"));
+        assert_eq!(
+            normalize_date("2020-12-23T18:04:00Z").as_deref(),
+            Some("2020-12-23")
+        );
+        assert_eq!(
+            normalize_date(" Dec 23, 2020 ").as_deref(),
+            Some("Dec 23, 2020")
+        );
         assert_eq!(normalize_date("  "), None);
     }
 }

@@ -15,7 +15,10 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        Self { max_bytes: 10_000_000, lossy: false }
+        Self {
+            max_bytes: 10_000_000,
+            lossy: false,
+        }
     }
 }
 
@@ -23,15 +26,26 @@ impl Default for ReadOptions {
 pub fn read_text(path: &Path, options: &ReadOptions) -> Result<String, IngestError> {
     let err = |kind| IngestError::new(path, None, kind);
     let file = std::fs::File::open(path).map_err(|e| IngestError::io(path, &e))?;
-    let size = file.metadata().map_err(|e| IngestError::io(path, &e))?.len();
+    let size = file
+        .metadata()
+        .map_err(|e| IngestError::io(path, &e))?
+        .len();
     if size > options.max_bytes {
-        return Err(err(IngestErrorKind::TooLarge { size, max: options.max_bytes }));
+        return Err(err(IngestErrorKind::TooLarge {
+            size,
+            max: options.max_bytes,
+        }));
     }
     // Read at most one byte past the limit: the file may grow, or be a device with no size.
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(options.max_bytes + 1).read_to_end(&mut bytes).map_err(|e| IngestError::io(path, &e))?;
+    file.take(options.max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| IngestError::io(path, &e))?;
     if bytes.len() as u64 > options.max_bytes {
-        return Err(err(IngestErrorKind::TooLarge { size: bytes.len() as u64, max: options.max_bytes }));
+        return Err(err(IngestErrorKind::TooLarge {
+            size: bytes.len() as u64,
+            max: options.max_bytes,
+        }));
     }
     decode(bytes, options.lossy).map_err(err)
 }
@@ -50,7 +64,9 @@ pub fn decode(mut bytes: Vec<u8>, lossy: bool) -> Result<String, IngestErrorKind
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => Err(IngestErrorKind::InvalidUtf8 { offset: e.utf8_error().valid_up_to() }),
+        Err(e) => Err(IngestErrorKind::InvalidUtf8 {
+            offset: e.utf8_error().valid_up_to(),
+        }),
     }
 }
 
@@ -60,8 +76,12 @@ fn binary_reason(bytes: &[u8]) -> Option<String> {
     if let Some(pos) = head.iter().position(|&b| b == 0) {
         return Some(format!("NUL byte at {pos}"));
     }
-    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
-    (control * 10 > head.len()).then(|| format!("{control} control bytes in the first {} bytes", head.len()))
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+        .count();
+    (control * 10 > head.len())
+        .then(|| format!("{control} control bytes in the first {} bytes", head.len()))
 }
 
 #[cfg(test)]
@@ -70,14 +90,26 @@ mod tests {
 
     #[test]
     fn refuses_empty_binary_and_invalid_utf8() {
-        assert_eq!(decode(b" \n\t".to_vec(), false), Err(IngestErrorKind::Empty));
-        assert!(matches!(decode(b"PK\x03\x04\x00\x00".to_vec(), false), Err(IngestErrorKind::Binary(_))));
-        assert_eq!(decode(b"ok \xFF bad".to_vec(), false), Err(IngestErrorKind::InvalidUtf8 { offset: 3 }));
+        assert_eq!(
+            decode(b" \n\t".to_vec(), false),
+            Err(IngestErrorKind::Empty)
+        );
+        assert!(matches!(
+            decode(b"PK\x03\x04\x00\x00".to_vec(), false),
+            Err(IngestErrorKind::Binary(_))
+        ));
+        assert_eq!(
+            decode(b"ok \xFF bad".to_vec(), false),
+            Err(IngestErrorKind::InvalidUtf8 { offset: 3 })
+        );
     }
 
     #[test]
     fn lossy_replaces_and_bom_is_dropped() {
         assert_eq!(decode(b"ok \xFF".to_vec(), true).unwrap(), "ok \u{FFFD}");
-        assert_eq!(decode(b"\xEF\xBB\xBFhello".to_vec(), false).unwrap(), "hello");
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFhello".to_vec(), false).unwrap(),
+            "hello"
+        );
     }
 }

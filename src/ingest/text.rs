@@ -23,7 +23,9 @@ pub fn parse(stem: &str, text: &str, source: &str) -> Article {
     let body = body.to_string();
     let get = |key: &str| header.get(key).and_then(|v| non_empty(v));
     let title = get("title").or_else(|| title_line(&body));
-    let date = get("date").and_then(|d| normalize_date(&d)).or_else(|| date_in_stem(stem));
+    let date = get("date")
+        .and_then(|d| normalize_date(&d))
+        .or_else(|| date_in_stem(stem));
     Article {
         id: get("id").unwrap_or_else(|| stem.to_string()),
         outlet: get("outlet").unwrap_or_else(|| outlet_from_stem(stem)),
@@ -44,13 +46,17 @@ fn split_header(text: &str) -> (BTreeMap<String, String>, &str) {
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         if content.trim().is_empty() {
-            let known = fields.keys().any(|k: &String| HEADER_KEYS.contains(&k.as_str()));
+            let known = fields
+                .keys()
+                .any(|k: &String| HEADER_KEYS.contains(&k.as_str()));
             if known {
                 return (fields, &text[offset + line.len()..]);
             }
             break;
         }
-        let Some((key, value)) = header_line(content) else { break };
+        let Some((key, value)) = header_line(content) else {
+            break;
+        };
         fields.insert(key, value.to_string());
         offset += line.len();
     }
@@ -63,7 +69,9 @@ fn header_line(line: &str) -> Option<(String, &str)> {
     let ok = !key.is_empty()
         && key.len() <= 20
         && key.chars().next()?.is_ascii_alphabetic()
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     ok.then(|| (key.to_ascii_lowercase(), value.trim()))
 }
 
@@ -106,7 +114,11 @@ mod tests {
 
     #[test]
     fn header_block_is_split_off() {
-        let a = parse("x", "outlet: Meridian Wire\ntitle: Rockets\ndate: 2020-12-21T10:00Z\nnote: constructed for testing\n\nRockets\n\nBody.\n", "x.txt");
+        let a = parse(
+            "x",
+            "outlet: Meridian Wire\ntitle: Rockets\ndate: 2020-12-21T10:00Z\nnote: constructed for testing\n\nRockets\n\nBody.\n",
+            "x.txt",
+        );
         assert_eq!(a.outlet, "Meridian Wire");
         assert_eq!(a.title.as_deref(), Some("Rockets"));
         assert_eq!(a.date.as_deref(), Some("2020-12-21"));
@@ -117,7 +129,11 @@ mod tests {
 
     #[test]
     fn without_header_the_file_name_and_first_line_are_used() {
-        let a = parse("presstv-2020-12-24-trump-accuses-iran", "Trump accuses Iran\n\nBody: text.", "p.txt");
+        let a = parse(
+            "presstv-2020-12-24-trump-accuses-iran",
+            "Trump accuses Iran\n\nBody: text.",
+            "p.txt",
+        );
         assert_eq!(a.outlet, "presstv");
         assert_eq!(a.date.as_deref(), Some("2020-12-24"));
         assert_eq!(a.title.as_deref(), Some("Trump accuses Iran"));

@@ -49,14 +49,27 @@ fn rows(csv_text: &str) -> Vec<[String; 5]> {
         .collect()
 }
 
+/// ASCII word boundaries and word characters: Unicode ones would keep the regex engine off
+/// its fast path, and the patterns only ever name ASCII words.
+fn ascii_classes(pattern: &str) -> String {
+    pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\w", "[0-9A-Za-z_]")
+}
+
 fn load(csv_text: &str) -> Patterns {
     let mut line_patterns = Vec::new();
     let mut line = Vec::new();
     let mut inline = Vec::new();
     for [kind, scope, pattern, reason, _example] in rows(csv_text) {
         let p = Pattern { kind, reason };
+        let pattern = ascii_classes(&pattern);
         if scope == "inline" {
-            inline.push((Regex::new(&format!("(?i){pattern}")).expect("boilerplate.csv patterns compile (tested)"), p));
+            inline.push((
+                Regex::new(&format!("(?i){pattern}"))
+                    .expect("boilerplate.csv patterns compile (tested)"),
+                p,
+            ));
         } else {
             line_patterns.push(pattern);
             line.push(p);
@@ -66,11 +79,26 @@ fn load(csv_text: &str) -> Patterns {
         .case_insensitive(true)
         .build()
         .expect("boilerplate.csv patterns compile (tested)");
-    Patterns { line_set, line, inline }
+    Patterns {
+        line_set,
+        line,
+        inline,
+    }
 }
 
+/// No line pattern matches a line longer than this (they bound their repeats); longer lines
+/// are story text and skip the pattern set.
+const MAX_LINE_PATTERN_BYTES: usize = 400;
+
 /// Kinds after which short unpunctuated lines are treated as the page footer.
-const FOOTER_STARTERS: &[&str] = &["copyright", "follow", "mirror-notice", "share", "subscribe", "tags"];
+const FOOTER_STARTERS: &[&str] = &[
+    "copyright",
+    "follow",
+    "mirror-notice",
+    "share",
+    "subscribe",
+    "tags",
+];
 
 /// A line of the text: its span (without the newline) and the trimmed content span.
 #[derive(Debug, Clone, Copy)]
@@ -86,7 +114,9 @@ fn lines(text: &str) -> Vec<Line> {
         let lead = body.len() - body.trim_start().len();
         let trimmed = body.trim();
         let s = start + lead;
-        out.push(Line { content: Span::new(s, s + trimmed.len()) });
+        out.push(Line {
+            content: Span::new(s, s + trimmed.len()),
+        });
         start += raw.len();
     }
     out
@@ -104,12 +134,21 @@ pub fn find(text: &str) -> Vec<Removed> {
         if content.is_empty() {
             continue;
         }
-        if let Some(i) = patterns.line_set.matches(content).into_iter().next() {
+        let candidate =
+            content.len() <= MAX_LINE_PATTERN_BYTES && patterns.line_set.is_match(content);
+        if let Some(i) = candidate
+            .then(|| patterns.line_set.matches(content).into_iter().next())
+            .flatten()
+        {
             let p = &patterns.line[i];
             in_footer |= FOOTER_STARTERS.contains(&p.kind.as_str());
             removed.push(region(&p.kind, line.content, &p.reason));
         } else if in_footer && is_footer_line(content) {
-            removed.push(region("footer", line.content, "a short line in the page footer, after the share or notice lines"));
+            removed.push(region(
+                "footer",
+                line.content,
+                "a short line in the page footer, after the share or notice lines",
+            ));
         } else {
             in_footer = false;
         }
@@ -128,7 +167,9 @@ pub fn find(text: &str) -> Vec<Removed> {
     // one that only partly overlaps an earlier region is dropped.
     let mut kept: Vec<Removed> = Vec::with_capacity(removed.len());
     for r in removed {
-        let clashes = kept.iter().any(|k| k.norm == r.norm || (k.norm.overlaps(r.norm) && !k.norm.contains(r.norm)));
+        let clashes = kept
+            .iter()
+            .any(|k| k.norm == r.norm || (k.norm.overlaps(r.norm) && !k.norm.contains(r.norm)));
         if !clashes {
             kept.push(r);
         }
@@ -137,13 +178,22 @@ pub fn find(text: &str) -> Vec<Removed> {
 }
 
 fn region(kind: &str, norm: Span, reason: &str) -> Removed {
-    Removed { kind: kind.to_string(), span: norm, norm, reason: reason.to_string() }
+    Removed {
+        kind: kind.to_string(),
+        span: norm,
+        norm,
+        reason: reason.to_string(),
+    }
 }
 
 /// Takes in one space before an inline region so that removing it leaves clean text.
 fn widen_to_space(text: &str, span: Span) -> Span {
     let before = &text[..span.start];
-    let start = if before.ends_with(' ') { span.start - 1 } else { span.start };
+    let start = if before.ends_with(' ') {
+        span.start - 1
+    } else {
+        span.start
+    };
     Span::new(start, span.end)
 }
 
@@ -154,19 +204,30 @@ fn is_footer_line(line: &str) -> bool {
 
 /// Letters and digits only, lower-cased: what two copies of a post have in common.
 fn letters(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Paragraphs that repeat, word for word, text found in one of the three paragraphs before
 /// them: a social-media post pasted again below the sentence that quotes it.
 fn pasted_posts(text: &str, lines: &[Line], removed: &[Removed]) -> Vec<Removed> {
     let paragraphs = paragraphs(lines);
+    let keys: Vec<String> = paragraphs
+        .iter()
+        .map(|p| letters(&text[p.range()]))
+        .collect();
     let mut found = Vec::new();
     for (i, para) in paragraphs.iter().enumerate() {
         // What the paragraph says once inline boilerplate (its post link) is taken out.
         let mut kept = String::new();
         let mut at = para.start;
-        let mut inside: Vec<Span> = removed.iter().map(|r| r.norm).filter(|r| para.contains(*r)).collect();
+        let mut inside: Vec<Span> = removed
+            .iter()
+            .map(|r| r.norm)
+            .filter(|r| para.contains(*r))
+            .collect();
         inside.sort();
         for r in inside {
             kept.push_str(&text[at..r.start.max(at)]);
@@ -177,9 +238,15 @@ fn pasted_posts(text: &str, lines: &[Line], removed: &[Removed]) -> Vec<Removed>
         if key.len() < 30 {
             continue;
         }
-        let earlier = paragraphs[i.saturating_sub(3)..i].iter().map(|p| letters(&text[p.range()]));
-        if earlier.into_iter().any(|e| e.len() > key.len() && e.contains(&key)) {
-            found.push(region("embedded-post", *para, "a copy of a social-media post that the paragraph above already quotes"));
+        if keys[i.saturating_sub(3)..i]
+            .iter()
+            .any(|e| e.len() > key.len() && e.contains(&key))
+        {
+            found.push(region(
+                "embedded-post",
+                *para,
+                "a copy of a social-media post that the paragraph above already quotes",
+            ));
         }
     }
     found
@@ -207,18 +274,31 @@ mod tests {
     #[test]
     fn every_pattern_compiles_and_matches_its_example() {
         for [kind, scope, pattern, reason, example] in rows(include_str!("boilerplate.csv")) {
-            assert!(!reason.is_empty() && !kind.is_empty(), "{kind}: reason and kind are required");
+            assert!(
+                !reason.is_empty() && !kind.is_empty(),
+                "{kind}: reason and kind are required"
+            );
             let found = find(&example);
-            assert!(!found.is_empty(), "{kind} ({pattern}) does not match its example {example:?}");
+            assert!(
+                !found.is_empty(),
+                "{kind} ({pattern}) does not match its example {example:?}"
+            );
             if scope == "line" {
-                assert_eq!(found[0].norm, Span::new(0, example.len()), "{kind} should remove the whole line");
+                assert_eq!(
+                    found[0].norm,
+                    Span::new(0, example.len()),
+                    "{kind} should remove the whole line"
+                );
             }
         }
     }
 
     #[test]
     fn file_is_sorted_by_kind_and_scope() {
-        let keys: Vec<(String, String)> = rows(include_str!("boilerplate.csv")).into_iter().map(|r| (r[0].clone(), r[1].clone())).collect();
+        let keys: Vec<(String, String)> = rows(include_str!("boilerplate.csv"))
+            .into_iter()
+            .map(|r| (r[0].clone(), r[1].clone()))
+            .collect();
         let mut sorted = keys.clone();
         sorted.sort();
         assert_eq!(keys, sorted);

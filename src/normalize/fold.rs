@@ -25,14 +25,14 @@ enum Fold {
 const FOLDS: &[(char, Fold)] = &[
     ('\t', Fold::To(" ")),
     ('\r', Fold::To("")),
-    ('\u{0085}', Fold::To("\n")),  // next line
-    ('\u{00A0}', Fold::To(" ")),   // no-break space
-    ('\u{00AB}', Fold::To("\"")),  // «
-    ('\u{00AD}', Fold::To("")),    // soft hyphen
-    ('\u{00B4}', Fold::To("'")),   // acute accent used as an apostrophe
-    ('\u{00BB}', Fold::To("\"")),  // »
-    ('\u{1680}', Fold::To(" ")),   // ogham space
-    ('\u{2000}', Fold::To(" ")),   // en quad .. hair space
+    ('\u{0085}', Fold::To("\n")), // next line
+    ('\u{00A0}', Fold::To(" ")),  // no-break space
+    ('\u{00AB}', Fold::To("\"")), // «
+    ('\u{00AD}', Fold::To("")),   // soft hyphen
+    ('\u{00B4}', Fold::To("'")),  // acute accent used as an apostrophe
+    ('\u{00BB}', Fold::To("\"")), // »
+    ('\u{1680}', Fold::To(" ")),  // ogham space
+    ('\u{2000}', Fold::To(" ")),  // en quad .. hair space
     ('\u{2001}', Fold::To(" ")),
     ('\u{2002}', Fold::To(" ")),
     ('\u{2003}', Fold::To(" ")),
@@ -43,52 +43,55 @@ const FOLDS: &[(char, Fold)] = &[
     ('\u{2008}', Fold::To(" ")),
     ('\u{2009}', Fold::To(" ")),
     ('\u{200A}', Fold::To(" ")),
-    ('\u{200B}', Fold::To("")),    // zero-width space
-    ('\u{200C}', Fold::To("")),    // zero-width non-joiner
-    ('\u{200D}', Fold::To("")),    // zero-width joiner
-    ('\u{200E}', Fold::To("")),    // left-to-right mark
-    ('\u{200F}', Fold::To("")),    // right-to-left mark
-    ('\u{2010}', Fold::To("-")),   // hyphen
-    ('\u{2011}', Fold::To("-")),   // non-breaking hyphen
-    ('\u{2012}', Fold::To("-")),   // figure dash
-    ('\u{2013}', Fold::To("-")),   // en dash
+    ('\u{200B}', Fold::To("")),     // zero-width space
+    ('\u{200C}', Fold::To("")),     // zero-width non-joiner
+    ('\u{200D}', Fold::To("")),     // zero-width joiner
+    ('\u{200E}', Fold::To("")),     // left-to-right mark
+    ('\u{200F}', Fold::To("")),     // right-to-left mark
+    ('\u{2010}', Fold::To("-")),    // hyphen
+    ('\u{2011}', Fold::To("-")),    // non-breaking hyphen
+    ('\u{2012}', Fold::To("-")),    // figure dash
+    ('\u{2013}', Fold::To("-")),    // en dash
     ('\u{2014}', Fold::SpacedDash), // em dash
     ('\u{2015}', Fold::SpacedDash), // horizontal bar
-    ('\u{2018}', Fold::To("'")),   // ‘
-    ('\u{2019}', Fold::To("'")),   // ’
-    ('\u{201A}', Fold::To("'")),   // ‚
-    ('\u{201B}', Fold::To("'")),   // ‛
-    ('\u{201C}', Fold::To("\"")),  // “
-    ('\u{201D}', Fold::To("\"")),  // ”
-    ('\u{201E}', Fold::To("\"")),  // „
-    ('\u{201F}', Fold::To("\"")),  // ‟
-    ('\u{2026}', Fold::To("...")), // …
-    ('\u{2028}', Fold::To("\n")),  // line separator
-    ('\u{2029}', Fold::To("\n")),  // paragraph separator
-    ('\u{202A}', Fold::To("")),    // bidirectional embedding controls
+    ('\u{2018}', Fold::To("'")),    // ‘
+    ('\u{2019}', Fold::To("'")),    // ’
+    ('\u{201A}', Fold::To("'")),    // ‚
+    ('\u{201B}', Fold::To("'")),    // ‛
+    ('\u{201C}', Fold::To("\"")),   // “
+    ('\u{201D}', Fold::To("\"")),   // ”
+    ('\u{201E}', Fold::To("\"")),   // „
+    ('\u{201F}', Fold::To("\"")),   // ‟
+    ('\u{2026}', Fold::To("...")),  // …
+    ('\u{2028}', Fold::To("\n")),   // line separator
+    ('\u{2029}', Fold::To("\n")),   // paragraph separator
+    ('\u{202A}', Fold::To("")),     // bidirectional embedding controls
     ('\u{202B}', Fold::To("")),
     ('\u{202C}', Fold::To("")),
     ('\u{202D}', Fold::To("")),
     ('\u{202E}', Fold::To("")),
-    ('\u{202F}', Fold::To(" ")),   // narrow no-break space
-    ('\u{2032}', Fold::To("'")),   // prime
-    ('\u{2033}', Fold::To("\"")),  // double prime
-    ('\u{2039}', Fold::To("'")),   // ‹
-    ('\u{203A}', Fold::To("'")),   // ›
-    ('\u{205F}', Fold::To(" ")),   // medium mathematical space
-    ('\u{2060}', Fold::To("")),    // word joiner
-    ('\u{2066}', Fold::To("")),    // bidirectional isolates
+    ('\u{202F}', Fold::To(" ")),  // narrow no-break space
+    ('\u{2032}', Fold::To("'")),  // prime
+    ('\u{2033}', Fold::To("\"")), // double prime
+    ('\u{2039}', Fold::To("'")),  // ‹
+    ('\u{203A}', Fold::To("'")),  // ›
+    ('\u{205F}', Fold::To(" ")),  // medium mathematical space
+    ('\u{2060}', Fold::To("")),   // word joiner
+    ('\u{2066}', Fold::To("")),   // bidirectional isolates
     ('\u{2067}', Fold::To("")),
     ('\u{2068}', Fold::To("")),
     ('\u{2069}', Fold::To("")),
-    ('\u{2212}', Fold::To("-")),   // minus sign
+    ('\u{2212}', Fold::To("-")),    // minus sign
     ('\u{2E3A}', Fold::SpacedDash), // two-em dash
-    ('\u{3000}', Fold::To(" ")),   // ideographic space
-    ('\u{FEFF}', Fold::To("")),    // byte-order mark / zero-width no-break space
+    ('\u{3000}', Fold::To(" ")),    // ideographic space
+    ('\u{FEFF}', Fold::To("")),     // byte-order mark / zero-width no-break space
 ];
 
 fn lookup(c: char) -> Option<Fold> {
-    FOLDS.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| FOLDS[i].1)
+    FOLDS
+        .binary_search_by_key(&c, |&(k, _)| k)
+        .ok()
+        .map(|i| FOLDS[i].1)
 }
 
 /// Whether byte `b` may start something the table or NFKC changes.
@@ -98,7 +101,10 @@ fn is_plain(b: u8) -> bool {
 
 /// Folds `body`. The result is idempotent: folding the folded text changes nothing.
 pub fn fold(body: &str) -> Folded {
-    let mut out = Folded { text: String::with_capacity(body.len()), map: OffsetMap::default() };
+    let mut out = Folded {
+        text: String::with_capacity(body.len()),
+        map: OffsetMap::default(),
+    };
     let mut offset = 0;
     for line in body.split_inclusive('\n') {
         fold_line(line, offset, &mut out);
@@ -134,7 +140,12 @@ fn fold_line(line: &str, offset: usize, out: &mut Folded) {
         let norm_start = out.text.len();
         out.text.push_str(&folded);
         if folded != line {
-            let edit = Edit { norm_start, norm_end: out.text.len(), body_start: offset, body_end: offset + line.len() };
+            let edit = Edit {
+                norm_start,
+                norm_end: out.text.len(),
+                body_start: offset,
+                body_end: offset + line.len(),
+            };
             out.map.push(edit);
         }
     }
@@ -179,7 +190,12 @@ fn fold_graphemes(line: &str, offset: usize, out: &mut Folded) {
         }
         let norm_start = out.text.len();
         out.text.push_str(&folded);
-        out.map.push(Edit { norm_start, norm_end: out.text.len(), body_start: offset + i, body_end: offset + i + g.len() });
+        out.map.push(Edit {
+            norm_start,
+            norm_end: out.text.len(),
+            body_start: offset + i,
+            body_end: offset + i + g.len(),
+        });
     }
 }
 
@@ -197,7 +213,12 @@ fn replace(out: &mut Folded, body_start: usize, len: usize, fold: Fold, next: Op
             }
         }
     }
-    out.map.push(Edit { norm_start, norm_end: out.text.len(), body_start, body_end: body_start + len });
+    out.map.push(Edit {
+        norm_start,
+        norm_end: out.text.len(),
+        body_start,
+        body_end: body_start + len,
+    });
 }
 
 #[cfg(test)]
@@ -236,7 +257,13 @@ mod tests {
 
     #[test]
     fn folding_is_idempotent_on_awkward_input() {
-        for s in ["ﾞか\u{200B}\u{3099}", "e\u{200B}\u{301}", "a—\u{00A0}b", "—", "x\u{2014}\u{2014}y"] {
+        for s in [
+            "ﾞか\u{200B}\u{3099}",
+            "e\u{200B}\u{301}",
+            "a—\u{00A0}b",
+            "—",
+            "x\u{2014}\u{2014}y",
+        ] {
             let once = fold(s).text;
             assert_eq!(fold(&once).text, once, "input {s:?}");
         }

@@ -97,7 +97,14 @@ pub fn normalize(article: &Article) -> Doc {
     for token in &mut tokens {
         token.span = map.span_to_body(token.norm);
     }
-    Doc { article: article.id.clone(), text, map, removed, sentences, tokens }
+    Doc {
+        article: article.id.clone(),
+        text,
+        map,
+        removed,
+        sentences,
+        tokens,
+    }
 }
 
 /// The folded form of `text` (what [`Doc::text`] holds for a body).

@@ -21,7 +21,11 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     pub(crate) fn push(&mut self, edit: Edit) {
-        debug_assert!(self.edits.last().is_none_or(|e| e.norm_end <= edit.norm_start && e.body_end <= edit.body_start));
+        debug_assert!(
+            self.edits
+                .last()
+                .is_none_or(|e| e.norm_end <= edit.norm_start && e.body_end <= edit.body_start)
+        );
         self.edits.push(edit);
     }
 
@@ -42,7 +46,9 @@ impl OffsetMap {
     /// a replaced run maps to the run's start; a start at a deleted character maps past it.
     pub fn start_to_body(&self, norm: usize) -> usize {
         let i = self.edits.partition_point(|e| e.norm_start <= norm);
-        let Some(edit) = i.checked_sub(1).map(|i| self.edits[i]) else { return norm };
+        let Some(edit) = i.checked_sub(1).map(|i| self.edits[i]) else {
+            return norm;
+        };
         if norm < edit.norm_end || (norm == edit.norm_start && edit.norm_end > edit.norm_start) {
             edit.body_start
         } else {
@@ -54,8 +60,14 @@ impl OffsetMap {
     /// replaced run maps to the run's end; an end at a deleted character maps before it.
     pub fn end_to_body(&self, norm: usize) -> usize {
         let i = self.edits.partition_point(|e| e.norm_start < norm);
-        let Some(edit) = i.checked_sub(1).map(|i| self.edits[i]) else { return norm };
-        if norm <= edit.norm_end { edit.body_end } else { edit.body_end + (norm - edit.norm_end) }
+        let Some(edit) = i.checked_sub(1).map(|i| self.edits[i]) else {
+            return norm;
+        };
+        if norm <= edit.norm_end {
+            edit.body_end
+        } else {
+            edit.body_end + (norm - edit.norm_end)
+        }
     }
 
     /// A normalized span as a body span.
@@ -67,8 +79,14 @@ impl OffsetMap {
     /// The normalized offset of body offset `body` (the start of the run it falls in).
     pub fn body_to_norm(&self, body: usize) -> usize {
         let i = self.edits.partition_point(|e| e.body_start <= body);
-        let Some(edit) = i.checked_sub(1).map(|i| self.edits[i]) else { return body };
-        if body < edit.body_end { edit.norm_start } else { edit.norm_end + (body - edit.body_end) }
+        let Some(edit) = i.checked_sub(1).map(|i| self.edits[i]) else {
+            return body;
+        };
+        if body < edit.body_end {
+            edit.norm_start
+        } else {
+            edit.norm_end + (body - edit.body_end)
+        }
     }
 }
 
@@ -79,9 +97,24 @@ mod tests {
     /// "a“b”\u{200B}c" → "a\"b\"c": two replacements (3 bytes → 1) and a deletion (3 bytes → 0).
     fn map() -> OffsetMap {
         let mut m = OffsetMap::default();
-        m.push(Edit { norm_start: 1, norm_end: 2, body_start: 1, body_end: 4 });
-        m.push(Edit { norm_start: 3, norm_end: 4, body_start: 5, body_end: 8 });
-        m.push(Edit { norm_start: 4, norm_end: 4, body_start: 8, body_end: 11 });
+        m.push(Edit {
+            norm_start: 1,
+            norm_end: 2,
+            body_start: 1,
+            body_end: 4,
+        });
+        m.push(Edit {
+            norm_start: 3,
+            norm_end: 4,
+            body_start: 5,
+            body_end: 8,
+        });
+        m.push(Edit {
+            norm_start: 4,
+            norm_end: 4,
+            body_start: 8,
+            body_end: 11,
+        });
         m
     }
 

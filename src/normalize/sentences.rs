@@ -60,7 +60,9 @@ enum AbbrevClass {
 static ABBREVIATIONS: LazyLock<BTreeMap<&'static str, AbbrevClass>> = LazyLock::new(|| {
     data_lines(include_str!("abbreviations.txt"))
         .map(|line| {
-            let (word, class) = line.split_once(' ').expect("abbreviations.txt: `word class` (tested)");
+            let (word, class) = line
+                .split_once(' ')
+                .expect("abbreviations.txt: `word class` (tested)");
             let class = match class {
                 "title" => AbbrevClass::Title,
                 "number" => AbbrevClass::Number,
@@ -76,7 +78,9 @@ static SENTENCE_STARTERS: LazyLock<BTreeSet<&'static str>> =
 
 /// Non-empty lines of a data file that are not `#` comments.
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Splits normalized `text` into sentences, skipping `removed` regions. `title` (the article's
@@ -90,7 +94,15 @@ pub fn split(text: &str, removed: &[Removed], title: Option<&str>) -> Vec<Found>
             let kind = block_kind(&clean, block, first_block, title, removed);
             first_block = false;
             for norm in sentences_in(&clean, block.content) {
-                out.push(Found { norm, kind: if kind == SentenceKind::Headline && !out.is_empty() { SentenceKind::Text } else { kind }, paragraph });
+                out.push(Found {
+                    norm,
+                    kind: if kind == SentenceKind::Headline && !out.is_empty() {
+                        SentenceKind::Text
+                    } else {
+                        kind
+                    },
+                    paragraph,
+                });
             }
         }
     }
@@ -145,24 +157,36 @@ struct Block {
 }
 
 fn is_list_item(line: &str) -> bool {
-    let bullet = ["- ", "* ", "• ", "· ", "– "].iter().any(|m| line.starts_with(m));
+    let bullet = ["- ", "* ", "• ", "· ", "– "]
+        .iter()
+        .any(|m| line.starts_with(m));
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let numbered = (1..=3).contains(&digits) && line[digits..].starts_with([')', '.']) && line[digits + 1..].starts_with(' ');
+    let numbered = (1..=3).contains(&digits)
+        && line[digits..].starts_with([')', '.'])
+        && line[digits + 1..].starts_with(' ');
     bullet || numbered
 }
 
 /// No closing punctuation: the line reads as a headline, a heading or a label.
 fn lacks_closing_punctuation(line: &str) -> bool {
-    !line.trim_end_matches(['"', '\'', ')', ']']).ends_with(['.', '!', '?', ':', ';', ','])
+    !line
+        .trim_end_matches(['"', '\'', ')', ']'])
+        .ends_with(['.', '!', '?', ':', ';', ','])
 }
 
 fn starts_capitalized(line: &str) -> bool {
-    line.trim_start_matches(['"', '\'', '(', '[']).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    line.trim_start_matches(['"', '\'', '(', '['])
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Lines of similar length in a paragraph of three or more: text wrapped at a fixed width.
 fn is_wrapped(text: &str, lines: &[Span]) -> bool {
-    lines.len() >= 3 && lines[..lines.len() - 1].iter().all(|l| (50..=100).contains(&text[l.range()].chars().count()))
+    lines.len() >= 3
+        && lines[..lines.len() - 1]
+            .iter()
+            .all(|l| (50..=100).contains(&text[l.range()].chars().count()))
 }
 
 fn blocks(text: &str, lines: Vec<Span>) -> Vec<Block> {
@@ -175,22 +199,36 @@ fn blocks(text: &str, lines: Vec<Span>) -> Vec<Block> {
         let starts_new = match prev {
             None => true,
             Some(p) => {
-                item || is_list_item(p) || (!wrapped && lacks_closing_punctuation(p) && p.split_whitespace().count() <= 12 && starts_capitalized(s))
+                item || is_list_item(p)
+                    || (!wrapped
+                        && lacks_closing_punctuation(p)
+                        && p.split_whitespace().count() <= 12
+                        && starts_capitalized(s))
             }
         };
         match out.last_mut() {
             Some(block) if !starts_new => block.content.end = line.end,
-            _ => out.push(Block { content: *line, list_item: item }),
+            _ => out.push(Block {
+                content: *line,
+                list_item: item,
+            }),
         }
         prev = Some(s);
     }
     out
 }
 
-fn block_kind(text: &str, block: Block, first: bool, title: Option<&str>, removed: &[Removed]) -> SentenceKind {
+fn block_kind(
+    text: &str,
+    block: Block,
+    first: bool,
+    title: Option<&str>,
+    removed: &[Removed],
+) -> SentenceKind {
     let s = &text[block.content.range()];
     let single_line = !s.contains('\n');
-    let short_label = single_line && lacks_closing_punctuation(s) && s.split_whitespace().count() <= 25;
+    let short_label =
+        single_line && lacks_closing_punctuation(s) && s.split_whitespace().count() <= 25;
     let is_title = title.is_some_and(|t| super::fold::fold(t).text.trim() == s);
     if first && (is_title || short_label) {
         return SentenceKind::Headline;
@@ -198,8 +236,12 @@ fn block_kind(text: &str, block: Block, first: bool, title: Option<&str>, remove
     if block.list_item {
         return SentenceKind::ListItem;
     }
-    let line_end = text[block.content.end..].find('\n').map_or(text.len(), |i| block.content.end + i);
-    let credit_on_line = removed.iter().any(|r| r.kind == "photo-credit" && r.norm.start >= block.content.start && r.norm.start <= line_end);
+    let line_end = text[block.content.end..]
+        .find('\n')
+        .map_or(text.len(), |i| block.content.end + i);
+    let credit_on_line = removed.iter().any(|r| {
+        r.kind == "photo-credit" && r.norm.start >= block.content.start && r.norm.start <= line_end
+    });
     if credit_on_line {
         return SentenceKind::Caption;
     }
@@ -228,7 +270,12 @@ fn sentences_in(text: &str, block: Span) -> Vec<Span> {
             let raw = &piece[s.range()];
             let lead = raw.len() - raw.trim_start().len();
             let len = raw.trim().len();
-            (len > 0).then(|| Span::new(block.start + s.start + lead, block.start + s.start + lead + len))
+            (len > 0).then(|| {
+                Span::new(
+                    block.start + s.start + lead,
+                    block.start + s.start + lead + len,
+                )
+            })
         })
         .collect()
 }
@@ -239,7 +286,10 @@ fn quotation_ranges(piece: &str) -> Vec<Span> {
     if marks.len() % 2 != 0 {
         return Vec::new();
     }
-    marks.chunks(2).map(|pair| Span::new(pair[0], pair[1] + 1)).collect()
+    marks
+        .chunks(2)
+        .map(|pair| Span::new(pair[0], pair[1] + 1))
+        .collect()
 }
 
 /// Whether the sentence that started at `start` goes on past the UAX #29 boundary at `end`.
@@ -249,9 +299,18 @@ fn keeps_going(piece: &str, start: usize, end: usize, quotes: &[Span]) -> bool {
     }
     let before = piece[start..end].trim_end();
     let after = piece[end..].trim_start();
-    let Some(stripped) = before.strip_suffix('.') else { return false };
-    let word = stripped.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"').next().unwrap_or("");
-    let next_word: String = after.trim_start_matches(['"', '\'', '(']).chars().take_while(|c| c.is_alphanumeric()).collect();
+    let Some(stripped) = before.strip_suffix('.') else {
+        return false;
+    };
+    let word = stripped
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .next()
+        .unwrap_or("");
+    let next_word: String = after
+        .trim_start_matches(['"', '\'', '('])
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
     let next_is_starter = SENTENCE_STARTERS.contains(next_word.to_lowercase().as_str());
     let next_is_number = after.starts_with(|c: char| c.is_ascii_digit());
     if word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()) {
@@ -268,7 +327,10 @@ fn keeps_going(piece: &str, start: usize, end: usize, quotes: &[Span]) -> bool {
 /// `J.R.R`, `U.A.E`: single letters joined by periods.
 fn is_dotted_initials(word: &str) -> bool {
     let parts: Vec<&str> = word.split('.').collect();
-    parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
 #[cfg(test)]
@@ -276,25 +338,41 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        split(text, &[], None).into_iter().map(|f| &text[f.norm.range()]).collect()
+        split(text, &[], None)
+            .into_iter()
+            .map(|f| &text[f.norm.range()])
+            .collect()
     }
 
     #[test]
     fn data_files_are_sorted_and_unique() {
-        for file in [include_str!("abbreviations.txt"), include_str!("sentence_starters.txt")] {
-            let words: Vec<&str> = data_lines(file).map(|l| l.split(' ').next().unwrap()).collect();
-            assert!(words.windows(2).all(|w| w[0] < w[1]), "not sorted or not unique: {words:?}");
+        for file in [
+            include_str!("abbreviations.txt"),
+            include_str!("sentence_starters.txt"),
+        ] {
+            let words: Vec<&str> = data_lines(file)
+                .map(|l| l.split(' ').next().unwrap())
+                .collect();
+            assert!(
+                words.windows(2).all(|w| w[0] < w[1]),
+                "not sorted or not unique: {words:?}"
+            );
         }
         for line in data_lines(include_str!("abbreviations.txt")) {
             let class = line.split_once(' ').map(|(_, c)| c);
-            assert!(matches!(class, Some("title" | "number" | "ambiguous")), "bad line {line:?}");
+            assert!(
+                matches!(class, Some("title" | "number" | "ambiguous")),
+                "bad line {line:?}"
+            );
         }
     }
 
     #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
         assert_eq!(
-            texts("The U.S. Embassy was hit on Dec. 20 at 8 a.m. local time. Lt. Gen. Qassem Soleimani died. James B. Comey spoke. It was No. 3 on the list."),
+            texts(
+                "The U.S. Embassy was hit on Dec. 20 at 8 a.m. local time. Lt. Gen. Qassem Soleimani died. James B. Comey spoke. It was No. 3 on the list."
+            ),
             [
                 "The U.S. Embassy was hit on Dec. 20 at 8 a.m. local time.",
                 "Lt. Gen. Qassem Soleimani died.",
@@ -302,28 +380,45 @@ mod tests {
                 "It was No. 3 on the list."
             ]
         );
-        assert_eq!(texts("Troops left the U.S. The next day they returned."), ["Troops left the U.S.", "The next day they returned."]);
+        assert_eq!(
+            texts("Troops left the U.S. The next day they returned."),
+            ["Troops left the U.S.", "The next day they returned."]
+        );
     }
 
     #[test]
     fn a_quotation_is_not_split() {
         assert_eq!(
-            texts("\"Our embassy got hit. Three rockets failed to launch. Guess where they were from: IRAN,\" Trump wrote. He added more."),
-            ["\"Our embassy got hit. Three rockets failed to launch. Guess where they were from: IRAN,\" Trump wrote.", "He added more."]
+            texts(
+                "\"Our embassy got hit. Three rockets failed to launch. Guess where they were from: IRAN,\" Trump wrote. He added more."
+            ),
+            [
+                "\"Our embassy got hit. Three rockets failed to launch. Guess where they were from: IRAN,\" Trump wrote.",
+                "He added more."
+            ]
         );
-        assert_eq!(texts("He said: \"It is over.\" Then he left."), ["He said: \"It is over.\"", "Then he left."]);
+        assert_eq!(
+            texts("He said: \"It is over.\" Then he left."),
+            ["He said: \"It is over.\"", "Then he left."]
+        );
     }
 
     #[test]
     fn headlines_datelines_and_lists() {
         let text = "Rockets hit Baghdad\n\nBAGHDAD, Dec. 20 (Wire) - Rockets hit the Green Zone. Nobody died.\n\nWhat we know\n- Eight rockets were fired\n- One soldier was hurt\n";
         let found = split(text, &[], None);
-        let got: Vec<(&str, SentenceKind)> = found.iter().map(|f| (&text[f.norm.range()], f.kind)).collect();
+        let got: Vec<(&str, SentenceKind)> = found
+            .iter()
+            .map(|f| (&text[f.norm.range()], f.kind))
+            .collect();
         assert_eq!(
             got,
             [
                 ("Rockets hit Baghdad", SentenceKind::Headline),
-                ("BAGHDAD, Dec. 20 (Wire) - Rockets hit the Green Zone.", SentenceKind::Text),
+                (
+                    "BAGHDAD, Dec. 20 (Wire) - Rockets hit the Green Zone.",
+                    SentenceKind::Text
+                ),
                 ("Nobody died.", SentenceKind::Text),
                 ("What we know", SentenceKind::Heading),
                 ("- Eight rockets were fired", SentenceKind::ListItem),

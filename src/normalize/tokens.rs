@@ -33,9 +33,27 @@ pub struct Token {
     pub sentence: usize,
 }
 
+/// Stems already computed on this thread; news vocabulary repeats, stemming is the costly part.
+/// Bounded: cleared when it reaches `STEM_CACHE_MAX` entries.
+const STEM_CACHE_MAX: usize = 100_000;
+
+thread_local! {
+    static STEM_CACHE: std::cell::RefCell<std::collections::HashMap<String, String>> = Default::default();
+}
+
 /// The stem of an already lower-cased word.
 pub fn stem(word: &str) -> String {
-    STEMMER.stem(word).into_owned()
+    STEM_CACHE.with_borrow_mut(|cache| {
+        if let Some(stem) = cache.get(word) {
+            return stem.clone();
+        }
+        if cache.len() >= STEM_CACHE_MAX {
+            cache.clear();
+        }
+        let stem = STEMMER.stem(word).into_owned();
+        cache.insert(word.to_string(), stem.clone());
+        stem
+    })
 }
 
 /// Tokens of `text[within]`, in order. `span` is left equal to `norm`; the caller maps it.
@@ -54,7 +72,7 @@ pub fn tokenize(text: &str, within: Span, sentence: usize, out: &mut Vec<Token>)
                 (Some((_, ":")), Some((at2, next))) if is_digits(next) => {
                     span.end = within.start + at2 + next.len();
                     words = ahead;
-                    if !words.peek().is_some_and(|(_, w)| *w == ":") {
+                    if words.peek().is_none_or(|(_, w)| *w != ":") {
                         break;
                     }
                 }
@@ -72,12 +90,23 @@ fn is_digits(s: &str) -> bool {
 fn make(text: &str, norm: Span, sentence: usize) -> Token {
     let surface = &text[norm.range()];
     let lower = surface.to_lowercase();
-    let kind = if surface.starts_with(|c: char| c.is_ascii_digit()) { TokenKind::Number } else { TokenKind::Word };
+    let kind = if surface.starts_with(|c: char| c.is_ascii_digit()) {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
     let stem = match kind {
         TokenKind::Number => lower.clone(),
         TokenKind::Word => stem(&lower),
     };
-    Token { span: norm, norm, text: lower, stem, kind, sentence }
+    Token {
+        span: norm,
+        norm,
+        text: lower,
+        stem,
+        kind,
+        sentence,
+    }
 }
 
 #[cfg(test)]
@@ -92,8 +121,17 @@ mod tests {
 
     #[test]
     fn numbers_stay_whole() {
-        let got: Vec<String> = toks("At 8:30 on Dec. 20, 21 rockets, 1,000 troops and 3.5 tons.").into_iter().map(|t| t.0).collect();
-        assert_eq!(got, ["at", "8:30", "on", "dec", "20", "21", "rockets", "1,000", "troops", "and", "3.5", "tons"]);
+        let got: Vec<String> = toks("At 8:30 on Dec. 20, 21 rockets, 1,000 troops and 3.5 tons.")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "at", "8:30", "on", "dec", "20", "21", "rockets", "1,000", "troops", "and", "3.5",
+                "tons"
+            ]
+        );
     }
 
     #[test]

@@ -20,25 +20,37 @@ pub fn stories() -> Vec<PathBuf> {
 pub fn load_story(dir: &Path) -> BTreeMap<String, Article> {
     let loaded = slant::ingest::load(&[dir.to_path_buf()], &Default::default());
     assert!(loaded.errors.is_empty(), "{dir:?}: {:?}", loaded.errors);
-    loaded.articles.into_iter().map(|a| (a.id.clone(), a)).collect()
+    loaded
+        .articles
+        .into_iter()
+        .map(|a| (a.id.clone(), a))
+        .collect()
 }
 
 /// Rows of a gold CSV file as column → value maps (an empty list when the file is absent).
 pub fn read_gold(path: &Path) -> Vec<BTreeMap<String, String>> {
-    let Ok(mut reader) = csv::Reader::from_path(path) else { return Vec::new() };
+    let Ok(mut reader) = csv::Reader::from_path(path) else {
+        return Vec::new();
+    };
     let headers = reader.headers().unwrap().clone();
     reader
         .records()
         .map(|r| {
             let r = r.unwrap_or_else(|e| panic!("{path:?}: {e}"));
-            headers.iter().zip(r.iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect()
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
         })
         .collect()
 }
 
 /// Byte range of the first occurrence of `needle` in `body` at or after `from`.
 pub fn locate(body: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
-    body[from..].find(needle).map(|i| (from + i, from + i + needle.len()))
+    body[from..]
+        .find(needle)
+        .map(|i| (from + i, from + i + needle.len()))
 }
 
 /// Precision, recall and F1 from counts.
@@ -53,13 +65,25 @@ impl Prf {
     pub fn from_counts(true_positive: usize, predicted: usize, gold: usize) -> Self {
         let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
         let (precision, recall) = (ratio(true_positive, predicted), ratio(true_positive, gold));
-        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-        Self { precision, recall, f1 }
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        Self {
+            precision,
+            recall,
+            f1,
+        }
     }
 }
 
 impl std::fmt::Display for Prf {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "P {:.3} R {:.3} F1 {:.3}", self.precision, self.recall, self.f1)
+        write!(
+            f,
+            "P {:.3} R {:.3} F1 {:.3}",
+            self.precision, self.recall, self.f1
+        )
     }
 }
