@@ -22,12 +22,17 @@
 // The library never prints: results go back to the caller, messages into return values.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod align;
+pub mod diff;
 pub mod ingest;
 
 pub mod normalize;
+pub mod report;
 mod span;
+mod story;
 
 pub use ingest::{Article, IngestError, Loaded};
 pub use normalize::{Doc, normalize};
 
 pub use span::Span;
+pub use story::Story;

@@ -1,5 +1,6 @@
 //! Argument parsing and the subcommands. Each subcommand lives in a module of its own.
 
+mod compare;
 mod normalize;
 mod output;
 
@@ -21,6 +22,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Align a story's versions and write the CSV reports (articles, alignment, substitutions).
+    Compare(compare::Args),
     /// Print each article's metadata and cleaned sentences with their byte spans in the body.
     Normalize(normalize::Args),
 }
@@ -60,6 +63,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let out = output::Out::new(cli.quiet);
     let result = match &cli.command {
+        Command::Compare(args) => compare::run(args, &out),
         Command::Normalize(args) => normalize::run(args, &out),
     };
     match result {

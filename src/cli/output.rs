@@ -13,6 +13,10 @@ impl Out {
         Self { quiet }
     }
 
+    pub fn is_quiet(&self) -> bool {
+        self.quiet
+    }
+
     /// Buffered standard output; write errors (a closed pipe) surface to the caller.
     pub fn stdout(&self) -> io::BufWriter<io::StdoutLock<'static>> {
         io::BufWriter::new(io::stdout().lock())

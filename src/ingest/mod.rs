@@ -81,7 +81,7 @@ impl Format {
 }
 
 /// Reads every path: a file is one article (or one per line for JSONL), a directory is a
-/// story whose supported files are read in name order. Subdirectories are not entered.
+/// story whose supported files are read in name order. Subdirectories are passed over quietly.
 pub fn load(paths: &[PathBuf], options: &ReadOptions) -> Loaded {
     let mut loaded = Loaded::default();
     for path in paths {
@@ -115,10 +115,8 @@ fn load_dir(dir: &Path, options: &ReadOptions, loaded: &mut Loaded) {
             continue;
         }
         if path.is_dir() {
-            loaded.notes.push(Note {
-                path,
-                message: "skipped: a directory (directories are not read recursively)".into(),
-            });
+            // Story folders hold their own subfolders (gold annotations, say): not articles.
+            continue;
         } else if Format::of(&path).is_none() {
             loaded.notes.push(Note {
                 path,

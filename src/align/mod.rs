@@ -1,0 +1,233 @@
+//! Lining up the sentences of several versions of one story.
+//!
+//! [`align`] scores sentence pairs proposed by an inverted index ([`candidates`]) with a
+//! paraphrase-tolerant similarity ([`similarity`] over [`terms`]), groups them into units
+//! ([`units`]) and finds near-copies between whole articles ([`copies`]). Every sentence ends up
+//! in exactly one [`Unit`]; a sentence nobody else has is a unit of one.
+
+pub mod candidates;
+pub mod copies;
+pub mod similarity;
+pub mod terms;
+pub mod units;
+
+use crate::Doc;
+use crate::normalize::SentenceKind;
+use candidates::SentenceId;
+pub use copies::NearCopy;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+pub use units::Thresholds;
+
+/// One sentence in a unit.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Member {
+    /// Index of the article (in input order).
+    pub article: usize,
+    /// Index of the sentence in its article.
+    pub sentence: usize,
+    /// Best similarity to another member of the unit; `None` in a unit of one.
+    pub similarity: Option<f32>,
+}
+
+/// Sentences of different articles that report the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unit {
+    /// 1-based, in order of first appearance.
+    pub id: usize,
+    /// Sorted by article, then sentence.
+    pub members: Vec<Member>,
+}
+
+impl Unit {
+    /// Number of distinct articles in the unit.
+    pub fn article_count(&self) -> usize {
+        let mut articles: Vec<usize> = self.members.iter().map(|m| m.article).collect();
+        articles.dedup();
+        articles.len()
+    }
+
+    pub fn has_article(&self, article: usize) -> bool {
+        self.members.iter().any(|m| m.article == article)
+    }
+}
+
+/// How much work alignment did (for benchmarks and the `--stats` view).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub articles: usize,
+    pub sentences: usize,
+    /// Sentence pairs proposed by the inverted index.
+    pub candidate_pairs: usize,
+    /// Pairs at or above the link threshold.
+    pub linked_pairs: usize,
+}
+
+/// The alignment of a story.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Alignment {
+    /// In order of first appearance (see [`align`]).
+    pub units: Vec<Unit>,
+    pub copies: Vec<NearCopy>,
+    pub stats: Stats,
+}
+
+/// Aligns the sentences of `docs` (one per article, in input order). `dates` are the articles'
+/// dates, used to tell the original from the copy.
+///
+/// Units are ordered by where they first appear: the smallest relative position of any member
+/// (0 = headline or lead, 1 = last sentence), then article and sentence order.
+pub fn align(
+    docs: &[Doc],
+    bodies: &[&str],
+    dates: &[Option<&str>],
+    thresholds: Thresholds,
+) -> Alignment {
+    let terms = terms::StoryTerms::build(docs, bodies);
+    let candidates = candidates::candidate_pairs(&terms);
+    let mut scores: HashMap<(SentenceId, SentenceId), f32> =
+        HashMap::with_capacity(candidates.len());
+    for (&(x, y), &shared) in &candidates {
+        let (tx, ty) = (
+            &terms.sentences[x.0 as usize][x.1 as usize],
+            &terms.sentences[y.0 as usize][y.1 as usize],
+        );
+        let (wx, wy) = (
+            terms.totals[x.0 as usize][x.1 as usize],
+            terms.totals[y.0 as usize][y.1 as usize],
+        );
+        let mut score = similarity::lexical(shared, (tx, wx), (ty, wy));
+        let dice = 2.0 * shared / (wx + wy);
+        if let Some(chars) =
+            similarity::characters(sentence_text(docs, x), sentence_text(docs, y), dice)
+        {
+            score = score.max(chars);
+        }
+        scores.insert((x, y), score);
+    }
+    let headlines: HashSet<SentenceId> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(a, d)| {
+            d.sentences
+                .iter()
+                .filter(|s| s.kind == SentenceKind::Headline)
+                .map(move |s| (a as u32, s.index as u32))
+        })
+        .collect();
+    let groups = units::group(&scores, &headlines, thresholds);
+    let stats = Stats {
+        articles: docs.len(),
+        sentences: docs.iter().map(|d| d.sentences.len()).sum(),
+        candidate_pairs: candidates.len(),
+        linked_pairs: scores.values().filter(|s| **s >= thresholds.link).count(),
+    };
+    Alignment {
+        units: build_units(docs, groups, &scores),
+        copies: copies::find(docs, dates),
+        stats,
+    }
+}
+
+fn sentence_text(docs: &[Doc], id: SentenceId) -> &str {
+    let doc = &docs[id.0 as usize];
+    &doc.text[doc.sentences[id.1 as usize].norm.range()]
+}
+
+/// Relative place of a sentence in its article: 0 = lead, 1 = last; `None` for the headline,
+/// which stands above the running text.
+pub fn position(doc: &Doc, sentence: usize) -> Option<f32> {
+    let s = &doc.sentences[sentence];
+    if s.kind == SentenceKind::Headline {
+        return None;
+    }
+    let first_body = doc
+        .sentences
+        .iter()
+        .position(|s| s.kind != SentenceKind::Headline)
+        .unwrap_or(0);
+    let body_count = doc.sentences.len() - first_body;
+    if body_count <= 1 {
+        return Some(0.0);
+    }
+    Some((sentence - first_body) as f32 / (body_count - 1) as f32)
+}
+
+fn build_units(
+    docs: &[Doc],
+    groups: Vec<Vec<SentenceId>>,
+    scores: &HashMap<(SentenceId, SentenceId), f32>,
+) -> Vec<Unit> {
+    let mut grouped = vec![Vec::new(); docs.len()];
+    for (a, doc) in docs.iter().enumerate() {
+        grouped[a] = vec![false; doc.sentences.len()];
+    }
+    let mut units: Vec<Unit> = Vec::new();
+    for group in groups {
+        let members = group
+            .iter()
+            .map(|&x| {
+                grouped[x.0 as usize][x.1 as usize] = true;
+                let best = group
+                    .iter()
+                    .filter(|y| y.0 != x.0)
+                    .filter_map(|&y| scores.get(&(x.min(y), x.max(y))).copied())
+                    .fold(None, |best: Option<f32>, s| {
+                        Some(best.map_or(s, |b| b.max(s)))
+                    });
+                Member {
+                    article: x.0 as usize,
+                    sentence: x.1 as usize,
+                    similarity: best,
+                }
+            })
+            .collect();
+        units.push(Unit { id: 0, members });
+    }
+    for (a, flags) in grouped.iter().enumerate() {
+        for (s, _) in flags.iter().enumerate().filter(|(_, g)| !**g) {
+            units.push(Unit {
+                id: 0,
+                members: vec![Member {
+                    article: a,
+                    sentence: s,
+                    similarity: None,
+                }],
+            });
+        }
+    }
+    let key = |u: &Unit| {
+        let pos = u
+            .members
+            .iter()
+            .map(|m| position(&docs[m.article], m.sentence).unwrap_or(0.0))
+            .fold(f32::INFINITY, f32::min);
+        (pos, u.members[0].article, u.members[0].sentence)
+    };
+    units.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.total_cmp(&kb.0)
+            .then(ka.1.cmp(&kb.1))
+            .then(ka.2.cmp(&kb.2))
+    });
+    for (i, unit) in units.iter_mut().enumerate() {
+        unit.id = i + 1;
+    }
+    units
+}
+
+/// Units that an article leaves out: present in more than half of the other articles (and in
+/// at least two) but not in this one. Returns, per article, the ids of the units it omits.
+pub fn omissions(alignment: &Alignment, articles: usize) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); articles];
+    for unit in &alignment.units {
+        let present = unit.article_count();
+        for (article, omitted) in out.iter_mut().enumerate() {
+            let others = articles - 1;
+            if !unit.has_article(article) && present >= 2 && present * 2 > others {
+                omitted.push(unit.id);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,124 @@
+//! `slant compare`: the report set for one story.
+
+use super::{InputArgs, Outcome, output::Out};
+use slant::Story;
+use slant::report::csv as report;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Directory for the reports (created if missing).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Allow --out inside an input directory.
+    #[arg(long)]
+    force: bool,
+}
+
+type Writer = fn(&Story, &mut dyn Write) -> ::csv::Result<()>;
+
+/// The report files this command writes, in order.
+const FILES: &[(&str, Writer)] = &[
+    ("articles.csv", |s, w| report::articles(s, w)),
+    ("alignment.csv", |s, w| report::alignment(s, w)),
+    ("substitutions.csv", |s, w| report::substitutions(s, w)),
+];
+
+pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
+    if !args.force {
+        if let Some(dir) = args
+            .input
+            .paths
+            .iter()
+            .find(|p| p.is_dir() && is_inside(&args.out, p))
+        {
+            out.error(&format!(
+                "--out {} is inside the input directory {}; use --force to allow it",
+                args.out.display(),
+                dir.display()
+            ));
+            return Ok(Outcome::InputErrors);
+        }
+    }
+    let (loaded, mut outcome) = super::load(&args.input, out);
+    if loaded.articles.is_empty() {
+        return Ok(Outcome::InputErrors);
+    }
+    if loaded.articles.len() == 1 {
+        out.note(
+            "only one article: there is nothing to compare it with (articles.csv is still written)",
+        );
+    }
+    let story = Story::build(loaded.articles);
+    std::fs::create_dir_all(&args.out)?;
+    for (name, write) in FILES {
+        let path = args.out.join(name);
+        if let Err(e) = write_atomically(&path, |w| write(&story, w).map_err(io::Error::other)) {
+            out.error(&format!("{}: {e}", path.display()));
+            outcome = Outcome::InputErrors;
+        }
+    }
+    for (unit, a, b) in &story.diffs.timed_out {
+        out.note(&format!(
+            "unit {unit}: the word diff of {} and {} hit its time limit; its substitutions may be incomplete",
+            story.articles[*a].id, story.articles[*b].id
+        ));
+    }
+    let shared = story
+        .alignment
+        .units
+        .iter()
+        .filter(|u| u.article_count() > 1)
+        .count();
+    let mut w = out.stdout();
+    if !out.is_quiet() {
+        writeln!(
+            w,
+            "{} articles, {} sentences in {} units ({shared} shared by two or more articles), {} substitutions",
+            story.articles.len(),
+            story.alignment.stats.sentences,
+            story.alignment.units.len(),
+            story.diffs.substitutions.len()
+        )?;
+        for copy in &story.alignment.copies {
+            writeln!(
+                w,
+                "near-copy: {} copies {} ({:.0}% of its wording)",
+                story.articles[copy.article].id,
+                story.articles[copy.original].id,
+                copy.similarity * 100.0
+            )?;
+        }
+        writeln!(w, "reports written to {}", args.out.display())?;
+    }
+    w.flush()?;
+    Ok(outcome)
+}
+
+/// Whether `inner` is `outer` or lies below it (compared as absolute paths).
+fn is_inside(inner: &Path, outer: &Path) -> bool {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    abs(inner).starts_with(abs(outer))
+}
+
+/// Writes through a temporary file in the same directory, then renames it into place, so an
+/// interrupted run never leaves half a report.
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
+    let result = (|| {
+        let mut file = io::BufWriter::new(std::fs::File::create(&tmp)?);
+        write(&mut file)?;
+        file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

@@ -1,0 +1,155 @@
+//! The CSV framing reports (`articles.csv`, `alignment.csv`, `substitutions.csv`), with the
+//! columns and order of the report contract.
+//!
+//! Text cells that a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab or
+//! carriage return) get a leading apostrophe; numeric columns stay plain numbers.
+
+use crate::Story;
+use crate::align::position;
+use std::borrow::Cow;
+use std::io::Write;
+
+/// A text cell made safe to open in a spreadsheet.
+pub fn text_cell(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// A number with at most four decimals and no trailing zeros (`0.5`, `1`, `-2.25`).
+pub fn number_cell(x: f32) -> String {
+    let s = format!("{x:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+fn writer<W: Write>(w: W) -> ::csv::Writer<W> {
+    ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(w)
+}
+
+/// `articles.csv`: article_id, outlet, title, date, url, words, sentences, copy_of, copy_similarity.
+pub fn articles<W: Write>(story: &Story, w: W) -> ::csv::Result<()> {
+    let mut out = writer(w);
+    out.write_record([
+        "article_id",
+        "outlet",
+        "title",
+        "date",
+        "url",
+        "words",
+        "sentences",
+        "copy_of",
+        "copy_similarity",
+    ])?;
+    for (i, (article, doc)) in story.articles.iter().zip(&story.docs).enumerate() {
+        let copy = story.alignment.copies.iter().find(|c| c.article == i);
+        let opt = |v: &Option<String>| text_cell(v.as_deref().unwrap_or_default()).into_owned();
+        out.write_record([
+            text_cell(&article.id).into_owned(),
+            text_cell(&article.outlet).into_owned(),
+            opt(&article.title),
+            opt(&article.date),
+            opt(&article.url),
+            doc.word_count().to_string(),
+            doc.sentences.len().to_string(),
+            copy.map(|c| text_cell(&story.articles[c.original].id).into_owned())
+                .unwrap_or_default(),
+            copy.map(|c| number_cell(c.similarity)).unwrap_or_default(),
+        ])?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `alignment.csv`: unit_id, article_id, outlet, sentence_index, position, similarity, start, end,
+/// text. Rows by unit, then article, then sentence. A headline has an empty `position`.
+pub fn alignment<W: Write>(story: &Story, w: W) -> ::csv::Result<()> {
+    let mut out = writer(w);
+    out.write_record([
+        "unit_id",
+        "article_id",
+        "outlet",
+        "sentence_index",
+        "position",
+        "similarity",
+        "start",
+        "end",
+        "text",
+    ])?;
+    for unit in &story.alignment.units {
+        for m in &unit.members {
+            let (article, doc) = (&story.articles[m.article], &story.docs[m.article]);
+            let span = doc.sentences[m.sentence].span;
+            out.write_record([
+                unit.id.to_string(),
+                text_cell(&article.id).into_owned(),
+                text_cell(&article.outlet).into_owned(),
+                m.sentence.to_string(),
+                position(doc, m.sentence)
+                    .map(number_cell)
+                    .unwrap_or_default(),
+                m.similarity.map(number_cell).unwrap_or_default(),
+                span.start.to_string(),
+                span.end.to_string(),
+                text_cell(&article.body[span.range()]).into_owned(),
+            ])?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `substitutions.csv`: unit_id, article_a, article_b, a_text, b_text, category.
+pub fn substitutions<W: Write>(story: &Story, w: W) -> ::csv::Result<()> {
+    let mut out = writer(w);
+    out.write_record([
+        "unit_id",
+        "article_a",
+        "article_b",
+        "a_text",
+        "b_text",
+        "category",
+    ])?;
+    for s in &story.diffs.substitutions {
+        out.write_record([
+            s.unit.to_string(),
+            text_cell(&story.articles[s.a].id).into_owned(),
+            text_cell(&story.articles[s.b].id).into_owned(),
+            text_cell(&s.a_text).into_owned(),
+            text_cell(&s.b_text).into_owned(),
+            text_cell(&s.category).into_owned(),
+        ])?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralized_and_numbers_stay_plain() {
+        for (raw, safe) in [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("+1", "'+1"),
+            ("-2", "'-2"),
+            ("@x", "'@x"),
+            ("\tx", "'\tx"),
+            ("said", "said"),
+        ] {
+            assert_eq!(text_cell(raw), safe);
+        }
+        assert_eq!(number_cell(-2.3), "-2.3");
+        assert_eq!(number_cell(1.0), "1");
+        assert_eq!(number_cell(0.123456), "0.1235");
+    }
+}

@@ -1,0 +1,3 @@
+//! Report writers. Each writes to any `impl Write`; the binary decides where the bytes go.
+
+pub mod csv;

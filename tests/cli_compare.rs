@@ -1,0 +1,131 @@
+//! `slant compare` from the outside: the report files, their columns, and refusals.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+const STORY: &str = "fixtures/baghdad-rockets-2020";
+
+fn slant() -> Command {
+    Command::cargo_bin("slant").expect("the slant binary is built")
+}
+
+fn header(path: &std::path::Path) -> String {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn writes_the_contract_files_with_their_columns() {
+    let out = tempfile::tempdir().unwrap();
+    slant()
+        .args(["compare", STORY, "--out"])
+        .arg(out.path())
+        .assert()
+        .success()
+        .stdout(contains("8 articles"))
+        .stdout(contains("near-copy: lakeview-4-news copies meridian-wire"));
+    let expect = [
+        (
+            "articles.csv",
+            "article_id,outlet,title,date,url,words,sentences,copy_of,copy_similarity",
+        ),
+        (
+            "alignment.csv",
+            "unit_id,article_id,outlet,sentence_index,position,similarity,start,end,text",
+        ),
+        (
+            "substitutions.csv",
+            "unit_id,article_a,article_b,a_text,b_text,category",
+        ),
+    ];
+    for (file, columns) in expect {
+        assert_eq!(header(&out.path().join(file)), columns, "{file}");
+    }
+    // Every sentence of every article is in exactly one unit.
+    let mut reader = csv::Reader::from_path(out.path().join("alignment.csv")).unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    for row in reader.records() {
+        let row = row.unwrap();
+        assert!(
+            seen.insert((row[1].to_string(), row[3].parse::<usize>().unwrap())),
+            "sentence listed twice: {row:?}"
+        );
+    }
+    let loaded = slant::ingest::load(&[STORY.into()], &Default::default());
+    let sentences: usize = loaded
+        .articles
+        .iter()
+        .map(|a| slant::normalize(a).sentences.len())
+        .sum();
+    assert_eq!(
+        seen.len(),
+        sentences,
+        "every sentence of the eight articles"
+    );
+    // The same input gives the same bytes.
+    let again = tempfile::tempdir().unwrap();
+    slant()
+        .args(["compare", STORY, "--quiet", "--out"])
+        .arg(again.path())
+        .assert()
+        .success()
+        .stdout("");
+    for (file, _) in expect {
+        assert_eq!(
+            std::fs::read(out.path().join(file)).unwrap(),
+            std::fs::read(again.path().join(file)).unwrap(),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn out_inside_the_story_is_refused_without_force() {
+    let story = tempfile::tempdir().unwrap();
+    std::fs::write(story.path().join("a.txt"), "Rockets hit Baghdad on Sunday.").unwrap();
+    std::fs::write(
+        story.path().join("b.txt"),
+        "Rockets struck Baghdad on Sunday night.",
+    )
+    .unwrap();
+    let inside = story.path().join("reports");
+    slant()
+        .arg("compare")
+        .arg(story.path())
+        .arg("--out")
+        .arg(&inside)
+        .assert()
+        .code(2)
+        .stderr(contains("inside the input directory"));
+    assert!(!inside.exists());
+    slant()
+        .arg("compare")
+        .arg(story.path())
+        .arg("--out")
+        .arg(&inside)
+        .arg("--force")
+        .assert()
+        .success();
+    assert!(inside.join("alignment.csv").exists());
+}
+
+#[test]
+fn a_one_article_story_still_writes_articles_csv() {
+    let out = tempfile::tempdir().unwrap();
+    slant()
+        .args([
+            "compare",
+            "fixtures/baghdad-rockets-2020/meridian-wire.txt",
+            "--out",
+        ])
+        .arg(out.path())
+        .assert()
+        .success()
+        .stderr(contains("only one article"));
+    let text = std::fs::read_to_string(out.path().join("articles.csv")).unwrap();
+    assert_eq!(text.lines().count(), 2);
+}
