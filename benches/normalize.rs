@@ -1,6 +1,8 @@
 //! Throughput of normalize + segment + tokenize on the fixture articles, repeated to 5 MB.
 //!
-//! `cargo bench --bench normalize` prints time and MB/s per run; compare medians.
+//! `cargo bench --bench normalize` prints time and MB/s per run; compare medians. The cases:
+//! `fold_only_5mb` (folding), `segment_5mb` (folding, boilerplate and sentences, no tokens) and
+//! `normalize_5mb` (all of `slant::normalize`, tokens and stems included).
 
 use divan::counter::BytesCount;
 use slant::Article;
@@ -50,6 +52,23 @@ fn fold_only_5mb(bencher: divan::Bencher) {
         articles
             .iter()
             .map(|a| slant::normalize::fold_text(&a.body).len())
+            .sum::<usize>()
+    });
+}
+
+/// Normalization up to sentences: folding, boilerplate and sentence boundaries, no tokens.
+#[divan::bench(sample_count = 10)]
+fn segment_5mb(bencher: divan::Bencher) {
+    let articles = corpus();
+    let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        articles
+            .iter()
+            .map(|a| {
+                let text = slant::normalize::fold_text(&a.body);
+                let removed = slant::normalize::boilerplate::find(&text);
+                slant::normalize::sentences::split(&text, &removed, a.title.as_deref()).len()
+            })
             .sum::<usize>()
     });
 }

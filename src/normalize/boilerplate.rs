@@ -32,7 +32,15 @@ struct Pattern {
 struct Patterns {
     line_set: RegexSet,
     line: Vec<Pattern>,
-    inline: Vec<(Regex, Pattern)>,
+    inline: Vec<Inline>,
+}
+
+struct Inline {
+    regex: Regex,
+    /// A regex that matches somewhere in every text the pattern matches in, and that the
+    /// regex engine finds much faster (see [`after_optional_group`]).
+    required: Option<Regex>,
+    pattern: Pattern,
 }
 
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| load(include_str!("boilerplate.csv")));
@@ -65,11 +73,13 @@ fn load(csv_text: &str) -> Patterns {
         let p = Pattern { kind, reason };
         let pattern = ascii_classes(&pattern);
         if scope == "inline" {
-            inline.push((
-                Regex::new(&format!("(?i){pattern}"))
+            inline.push(Inline {
+                regex: Regex::new(&format!("(?i){pattern}"))
                     .expect("boilerplate.csv patterns compile (tested)"),
-                p,
-            ));
+                required: after_optional_group(&pattern)
+                    .and_then(|rest| Regex::new(&format!("(?i){rest}")).ok()),
+                pattern: p,
+            });
         } else {
             line_patterns.push(pattern);
             line.push(p);
@@ -84,6 +94,37 @@ fn load(csv_text: &str) -> Patterns {
         line,
         inline,
     }
+}
+
+/// What follows a leading optional group in `pattern` (`(https?://)?(pic…|t\.co)/\w+` gives
+/// `(pic…|t\.co)/\w+`), if it starts with one. Every match of the pattern contains a match of
+/// the rest, so a text without one has no match; and the regex engine cannot use the literals
+/// of a pattern that may start with something else, which makes the whole pattern about twenty
+/// times slower to rule out than the rest.
+fn after_optional_group(pattern: &str) -> Option<&str> {
+    if !pattern.starts_with('(') {
+        return None;
+    }
+    let (mut depth, mut escaped, mut in_class) = (0, false, false);
+    for (i, c) in pattern.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' => in_class = true,
+            ']' => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => {
+                depth -= 1;
+                if depth == 0 {
+                    let rest = pattern[i + 1..].strip_prefix('?')?;
+                    // `(…)??` is a lazy group, not an optional one followed by the rest.
+                    return (!rest.is_empty() && !rest.starts_with('?')).then_some(rest);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// No line pattern matches a line longer than this (they bound their repeats); longer lines
@@ -153,7 +194,15 @@ pub fn find(text: &str) -> Vec<Removed> {
             in_footer = false;
         }
     }
-    for (regex, p) in &patterns.inline {
+    for Inline {
+        regex,
+        required,
+        pattern: p,
+    } in &patterns.inline
+    {
+        if required.as_ref().is_some_and(|r| !r.is_match(text)) {
+            continue;
+        }
         for m in regex.find_iter(text) {
             let span = Span::new(m.start(), m.end());
             if !removed.iter().any(|r: &Removed| r.norm.contains(span)) {
@@ -204,10 +253,30 @@ fn is_footer_line(line: &str) -> bool {
 
 /// Letters and digits only, lower-cased: what two copies of a post have in common.
 fn letters(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII runs byte by byte: the same result as the Unicode branch below, without its
+        // decoding and table lookups (this runs over every paragraph of every article).
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        out.extend(
+            rest.bytes()
+                .take(ascii)
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            if c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
 }
 
 /// Paragraphs that repeat, word for word, text found in one of the three paragraphs before
@@ -220,27 +289,22 @@ fn pasted_posts(text: &str, lines: &[Line], removed: &[Removed]) -> Vec<Removed>
         .collect();
     let mut found = Vec::new();
     for (i, para) in paragraphs.iter().enumerate() {
-        // What the paragraph says once inline boilerplate (its post link) is taken out.
-        let mut kept = String::new();
-        let mut at = para.start;
-        let mut inside: Vec<Span> = removed
-            .iter()
-            .map(|r| r.norm)
-            .filter(|r| para.contains(*r))
-            .collect();
-        inside.sort();
-        for r in inside {
-            kept.push_str(&text[at..r.start.max(at)]);
-            at = at.max(r.end);
-        }
-        kept.push_str(&text[at..para.end]);
-        let key = letters(&kept);
-        if key.len() < 30 {
+        let earlier = &keys[i.saturating_sub(3)..i];
+        // A copy is shorter than what it copies: no earlier paragraph, no copy.
+        let Some(longest) = earlier.iter().map(String::len).max() else {
+            continue;
+        };
+        // Taking regions out only shortens the key.
+        if keys[i].len() < 30 {
             continue;
         }
-        if keys[i.saturating_sub(3)..i]
+        let key = kept_letters(text, *para, removed, &keys[i]);
+        if key.len() < 30 || key.len() >= longest {
+            continue;
+        }
+        if earlier
             .iter()
-            .any(|e| e.len() > key.len() && e.contains(&key))
+            .any(|e| e.len() > key.len() && contains(e, &key))
         {
             found.push(region(
                 "embedded-post",
@@ -250,6 +314,47 @@ fn pasted_posts(text: &str, lines: &[Line], removed: &[Removed]) -> Vec<Removed>
         }
     }
     found
+}
+
+/// `haystack.contains(needle)`, after a search for the needle's first few bytes: that search
+/// is much cheaper to set up for a long needle, and rules out most haystacks.
+fn contains(haystack: &str, needle: &str) -> bool {
+    let mut head = needle.len().min(16);
+    while !needle.is_char_boundary(head) {
+        head -= 1;
+    }
+    haystack.contains(&needle[..head]) && haystack.contains(needle)
+}
+
+fn has_region_inside(removed: &[Removed], para: Span) -> bool {
+    removed.iter().any(|r| para.contains(r.norm))
+}
+
+/// [`letters`] of what paragraph `para` says once inline boilerplate (its post link) is taken
+/// out. `whole` is `letters` of the whole paragraph, returned as is when nothing was removed.
+fn kept_letters<'a>(
+    text: &str,
+    para: Span,
+    removed: &[Removed],
+    whole: &'a str,
+) -> std::borrow::Cow<'a, str> {
+    if !has_region_inside(removed, para) {
+        return whole.into();
+    }
+    let mut kept = String::new();
+    let mut at = para.start;
+    let mut inside: Vec<Span> = removed
+        .iter()
+        .map(|r| r.norm)
+        .filter(|r| para.contains(*r))
+        .collect();
+    inside.sort();
+    for r in inside {
+        kept.push_str(&text[at..r.start.max(at)]);
+        at = at.max(r.end);
+    }
+    kept.push_str(&text[at..para.end]);
+    letters(&kept).into()
 }
 
 /// Spans of paragraphs: runs of non-empty lines.
@@ -291,6 +396,26 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_leading_optional_group_is_split_off() {
+        assert_eq!(
+            after_optional_group(r"(https?://)?(pic\.twitter\.com|t\.co)/\w+"),
+            Some(r"(pic\.twitter\.com|t\.co)/\w+")
+        );
+        assert_eq!(after_optional_group(r"([)(]x)?y"), Some("y"));
+        assert_eq!(after_optional_group(r"(\))?y"), Some("y"));
+        assert_eq!(after_optional_group(r"(a)y"), None);
+        assert_eq!(after_optional_group(r"(a)??y"), None);
+        assert_eq!(after_optional_group(r"(a)?"), None);
+        assert_eq!(after_optional_group(r"\(photo\)?"), None);
+        assert_eq!(after_optional_group(r"(?i)x"), None);
+    }
+
+    #[test]
+    fn letters_keeps_letters_and_digits_lower_cased() {
+        assert_eq!(letters("Ça va, ÉTÉ 2020! İ"), "çavaété2020i\u{307}");
     }
 
     #[test]

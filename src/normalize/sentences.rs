@@ -229,8 +229,9 @@ fn block_kind(
     let single_line = !s.contains('\n');
     let short_label =
         single_line && lacks_closing_punctuation(s) && s.split_whitespace().count() <= 25;
-    let is_title = title.is_some_and(|t| super::fold::fold(t).text.trim() == s);
-    if first && (is_title || short_label) {
+    // Folding the title is only worth it for the first block.
+    let is_title = || title.is_some_and(|t| super::fold::fold(t).text.trim() == s);
+    if first && (short_label || is_title()) {
         return SentenceKind::Headline;
     }
     if block.list_item {
@@ -257,8 +258,7 @@ fn sentences_in(text: &str, block: Span) -> Vec<Span> {
     let quotes = quotation_ranges(&piece);
     let mut spans: Vec<Span> = Vec::new();
     let mut start = 0;
-    for (at, segment) in piece.split_sentence_bound_indices() {
-        let end = at + segment.len();
+    for end in sentence_bound_ends(&piece) {
         if end == piece.len() || !keeps_going(&piece, start, end, &quotes) {
             spans.push(Span::new(start, end));
             start = end;
@@ -278,6 +278,262 @@ fn sentences_in(text: &str, block: Span) -> Vec<Span> {
             })
         })
         .collect()
+}
+
+/// The end offsets of the UAX #29 sentence segments of `piece`, in order.
+fn sentence_bound_ends(piece: &str) -> Vec<usize> {
+    if piece.is_ascii() {
+        ascii_sentence_bound_ends(piece.as_bytes())
+    } else {
+        piece
+            .split_sentence_bound_indices()
+            .map(|(at, segment)| at + segment.len())
+            .collect()
+    }
+}
+
+/// UAX #29 sentence segments of ASCII `text`: the same `(offset, segment)` pairs as
+/// `split_sentence_bound_indices`, without its per-character table search (most blocks of
+/// news text are ASCII once folded). Public so that tests can compare the two paths.
+pub fn ascii_sentence_bound_indices(text: &str) -> Vec<(usize, &str)> {
+    assert!(text.is_ascii(), "the fast path takes ASCII text only");
+    let mut start = 0;
+    ascii_sentence_bound_ends(text.as_bytes())
+        .into_iter()
+        .map(|end| {
+            let segment = (start, &text[start..end]);
+            start = end;
+            segment
+        })
+        .collect()
+}
+
+/// Sentence break categories (UAX #29 table 4) of the ASCII characters. Sep, OLetter, Extend
+/// and Format have no ASCII members.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SbCat {
+    Cr,
+    Lf,
+    Sp,
+    Lower,
+    Upper,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    SContinue,
+    Other,
+}
+
+/// The category of every byte, computed at compile time: the segmenters look up every byte.
+static SB_CATS: [SbCat; 256] = {
+    let mut table = [SbCat::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = sb_cat_of(b as u8);
+        b += 1;
+    }
+    table
+};
+
+fn sb_cat(b: u8) -> SbCat {
+    SB_CATS[usize::from(b)]
+}
+
+const fn sb_cat_of(b: u8) -> SbCat {
+    match b {
+        b'\r' => SbCat::Cr,
+        b'\n' => SbCat::Lf,
+        b'\t' | 0x0B | 0x0C | b' ' => SbCat::Sp,
+        b'a'..=b'z' => SbCat::Lower,
+        b'A'..=b'Z' => SbCat::Upper,
+        b'0'..=b'9' => SbCat::Numeric,
+        b'.' => SbCat::ATerm,
+        b'!' | b'?' => SbCat::STerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => SbCat::Close,
+        b',' | b'-' | b':' | b';' => SbCat::SContinue,
+        _ => SbCat::Other,
+    }
+}
+
+/// What the sentence rules remember of the text read so far, as `unicode_segmentation` keeps
+/// it: runs of Close and of Sp collapse into one part each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Sot,
+    Other,
+    Cr,
+    Lf,
+    ATerm,
+    UpperLower,
+    ClosePlus,
+    SpPlus,
+    STerm,
+}
+
+impl Part {
+    fn of(cat: SbCat) -> Self {
+        match cat {
+            SbCat::Cr => Part::Cr,
+            SbCat::Lf => Part::Lf,
+            SbCat::ATerm => Part::ATerm,
+            SbCat::Upper | SbCat::Lower => Part::UpperLower,
+            SbCat::Close => Part::ClosePlus,
+            SbCat::Sp => Part::SpPlus,
+            SbCat::STerm => Part::STerm,
+            SbCat::Numeric | SbCat::SContinue | SbCat::Other => Part::Other,
+        }
+    }
+}
+
+/// The last four parts, oldest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SbState([Part; 4]);
+
+impl SbState {
+    fn next(self, cat: SbCat) -> Self {
+        let p = self.0;
+        match (p[3], cat) {
+            (Part::ClosePlus, SbCat::Close) | (Part::SpPlus, SbCat::Sp) => self,
+            _ => Self([p[1], p[2], p[3], Part::of(cat)]),
+        }
+    }
+
+    /// The state after reading all of `text`, rebuilt from its end: its last four parts,
+    /// where a run of Close or of Sp characters is one part (what [`Self::next`] leaves).
+    fn after(text: &[u8]) -> Self {
+        let mut parts = [Part::Sot; 4];
+        let mut end = text.len();
+        for slot in parts.iter_mut().rev() {
+            let Some(&last) = text[..end].last() else {
+                break;
+            };
+            let cat = sb_cat(last);
+            let len = if matches!(cat, SbCat::Close | SbCat::Sp) {
+                text[..end]
+                    .iter()
+                    .rev()
+                    .take_while(|&&b| sb_cat(b) == cat)
+                    .count()
+            } else {
+                1
+            };
+            *slot = Part::of(cat);
+            end -= len;
+        }
+        Self(parts)
+    }
+
+    /// After a letter, digit or other plain character no rule can break until a terminator
+    /// (SATerm) or a line break comes: every break needs one of them just before it, with at
+    /// most Close and Sp runs in between.
+    fn settled(self) -> bool {
+        matches!(self.last(), Part::UpperLower | Part::Other)
+    }
+
+    fn last(self) -> Part {
+        self.0[3]
+    }
+
+    /// The part before a trailing `Close*` (and, with `skip_sp`, a `Sp*` after it).
+    fn before_close(self, skip_sp: bool) -> Part {
+        let mut i = if skip_sp && self.0[3] == Part::SpPlus {
+            2
+        } else {
+            3
+        };
+        if self.0[i] == Part::ClosePlus {
+            i -= 1;
+        }
+        self.0[i]
+    }
+
+    /// `SATerm Close* Sp*` ends here.
+    fn after_saterm(self, skip_sp: bool) -> bool {
+        matches!(self.before_close(skip_sp), Part::ATerm | Part::STerm)
+    }
+
+    /// SB8: `ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower`.
+    fn lower_follows_aterm(self, ahead: &[u8]) -> bool {
+        self.before_close(true) == Part::ATerm
+            && ahead.iter().map(|&b| sb_cat(b)).find(|c| {
+                matches!(
+                    c,
+                    SbCat::Lower
+                        | SbCat::Upper
+                        | SbCat::Cr
+                        | SbCat::Lf
+                        | SbCat::STerm
+                        | SbCat::ATerm
+                )
+            }) == Some(SbCat::Lower)
+    }
+
+    /// SB11: `SATerm Close* Sp* ParaSep? ÷`.
+    fn ends_sentence(self) -> bool {
+        let mut i = if matches!(self.0[3], Part::Cr | Part::Lf) {
+            2
+        } else {
+            3
+        };
+        if self.0[i] == Part::SpPlus {
+            i -= 1;
+        }
+        if self.0[i] == Part::ClosePlus {
+            i -= 1;
+        }
+        matches!(self.0[i], Part::ATerm | Part::STerm)
+    }
+}
+
+/// Whether UAX #29 puts a sentence boundary before a character of category `cat`, given the
+/// state before it and the text from it on (`ahead`). The rules in the order the standard
+/// (and `unicode_segmentation`) applies them; the first that matches decides.
+fn sb_breaks_before(before: SbState, cat: SbCat, ahead: &[u8]) -> bool {
+    use SbCat::*;
+    match cat {
+        _ if before.last() == Part::Sot => false, // SB1: start of text, not between sentences
+        Lf if before.last() == Part::Cr => false, // SB3
+        _ if matches!(before.last(), Part::Cr | Part::Lf) => true, // SB4
+        Numeric if before.last() == Part::ATerm => false, // SB6
+        Upper if before.0[2] == Part::UpperLower && before.last() == Part::ATerm => false, // SB7
+        _ if before.lower_follows_aterm(ahead) => false, // SB8
+        SContinue | STerm | ATerm if before.after_saterm(true) => false, // SB8a
+        Close | Sp | Cr | Lf if before.after_saterm(false) => false, // SB9
+        Sp | Cr | Lf if before.after_saterm(true) => false, // SB10
+        _ => before.ends_sentence(),              // SB11, else SB998
+    }
+}
+
+/// End offsets of the UAX #29 sentence segments of ASCII `text` (the last is `text.len()`).
+fn ascii_sentence_bound_ends(text: &[u8]) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut state = SbState([Part::Sot; 4]);
+    let mut i = 0;
+    while i < text.len() {
+        if state.settled() {
+            // No boundary comes before the next terminator or line break: jump there.
+            let next = text[i..]
+                .iter()
+                .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n'))
+                .map_or(text.len(), |k| i + k);
+            if next > i {
+                state = SbState::after(&text[..next]);
+                i = next;
+                continue;
+            }
+        }
+        let cat = sb_cat(text[i]);
+        if sb_breaks_before(state, cat, &text[i..]) {
+            ends.push(i);
+        }
+        state = state.next(cat);
+        i += 1;
+    }
+    if !text.is_empty() {
+        ends.push(text.len());
+    }
+    ends
 }
 
 /// Ranges between paired straight double quotes, if they pair up evenly.
