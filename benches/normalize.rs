@@ -32,43 +32,31 @@ fn corpus() -> Vec<Article> {
     out
 }
 
-#[divan::bench(sample_count = 10)]
-fn normalize_5mb(bencher: divan::Bencher) {
+/// Runs `work` over every corpus article per iteration, counting the bytes of the bodies.
+fn bench_corpus(bencher: divan::Bencher, work: fn(&Article) -> usize) {
     let articles = corpus();
     let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
-    bencher.counter(BytesCount::new(bytes)).bench(|| {
-        articles
-            .iter()
-            .map(|a| slant::normalize(a).tokens.len())
-            .sum::<usize>()
-    });
+    bencher
+        .counter(BytesCount::new(bytes))
+        .bench(|| articles.iter().map(work).sum::<usize>());
+}
+
+#[divan::bench(sample_count = 10)]
+fn normalize_5mb(bencher: divan::Bencher) {
+    bench_corpus(bencher, |a| slant::normalize(a).tokens.len());
 }
 
 #[divan::bench(sample_count = 10)]
 fn fold_only_5mb(bencher: divan::Bencher) {
-    let articles = corpus();
-    let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
-    bencher.counter(BytesCount::new(bytes)).bench(|| {
-        articles
-            .iter()
-            .map(|a| slant::normalize::fold_text(&a.body).len())
-            .sum::<usize>()
-    });
+    bench_corpus(bencher, |a| slant::normalize::fold_text(&a.body).len());
 }
 
 /// Normalization up to sentences: folding, boilerplate and sentence boundaries, no tokens.
 #[divan::bench(sample_count = 10)]
 fn segment_5mb(bencher: divan::Bencher) {
-    let articles = corpus();
-    let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
-    bencher.counter(BytesCount::new(bytes)).bench(|| {
-        articles
-            .iter()
-            .map(|a| {
-                let text = slant::normalize::fold_text(&a.body);
-                let removed = slant::normalize::boilerplate::find(&text);
-                slant::normalize::sentences::split(&text, &removed, a.title.as_deref()).len()
-            })
-            .sum::<usize>()
+    bench_corpus(bencher, |a| {
+        let text = slant::normalize::fold_text(&a.body);
+        let removed = slant::normalize::boilerplate::find(&text);
+        slant::normalize::sentences::split(&text, &removed, a.title.as_deref()).len()
     });
 }
