@@ -26,17 +26,7 @@ fn alignment_pairs_match_gold() {
         let docs: Vec<slant::Doc> = articles.iter().map(slant::normalize).collect();
         let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
         let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
-        let env = |k: &str, d: f32| {
-            std::env::var(k)
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(d)
-        };
-        let t = Thresholds {
-            link: env("SLANT_LINK", Thresholds::default().link),
-            group_mean: env("SLANT_MEAN", Thresholds::default().group_mean),
-        };
-        let alignment = align::align(&docs, &bodies, &dates, t);
+        let alignment = align::align(&docs, &bodies, &dates, Thresholds::default());
 
         let sentence_of = |id: &str, text: &str| -> (String, usize) {
             let i = articles
@@ -112,6 +102,33 @@ fn alignment_pairs_match_gold() {
             }
             for p in predicted.difference(&gold) {
                 println!("  extra:  {}", show(p));
+            }
+        }
+        if std::env::var_os("SLANT_DIAG").is_some() {
+            // How well the pair scores alone separate gold pairs, before any grouping.
+            let scored = align::score_pairs(&docs, &bodies);
+            let index = |(id, s): &(String, usize)| {
+                (
+                    articles.iter().position(|a| &a.id == id).unwrap() as u32,
+                    *s as u32,
+                )
+            };
+            for tenth in 1..9 {
+                let cut = tenth as f32 / 10.0;
+                let above: BTreeSet<_> = scored
+                    .scores
+                    .iter()
+                    .filter(|(_, s)| **s >= cut)
+                    .map(|(k, _)| *k)
+                    .collect();
+                let hits = gold.iter().filter(|(a, b)| {
+                    let (x, y) = (index(a), index(b));
+                    above.contains(&(x.min(y), x.max(y)))
+                });
+                println!(
+                    "  pairs scoring >= {cut:.1}: {}",
+                    Prf::from_counts(hits.count(), above.len(), gold.len())
+                );
             }
         }
         let need = if story == "baghdad-rockets-2020" {

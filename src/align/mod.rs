@@ -83,28 +83,8 @@ pub fn align(
     dates: &[Option<&str>],
     thresholds: Thresholds,
 ) -> Alignment {
-    let terms = terms::StoryTerms::build(docs, bodies);
-    let candidates = candidates::candidate_pairs(&terms);
-    let mut scores: HashMap<(SentenceId, SentenceId), f32> =
-        HashMap::with_capacity(candidates.len());
-    for (&(x, y), &shared) in &candidates {
-        let (tx, ty) = (
-            &terms.sentences[x.0 as usize][x.1 as usize],
-            &terms.sentences[y.0 as usize][y.1 as usize],
-        );
-        let (wx, wy) = (
-            terms.totals[x.0 as usize][x.1 as usize],
-            terms.totals[y.0 as usize][y.1 as usize],
-        );
-        let mut score = similarity::lexical(shared, (tx, wx), (ty, wy));
-        let dice = 2.0 * shared / (wx + wy);
-        if let Some(chars) =
-            similarity::characters(sentence_text(docs, x), sentence_text(docs, y), dice)
-        {
-            score = score.max(chars);
-        }
-        scores.insert((x, y), score);
-    }
+    let scored = score_pairs(docs, bodies);
+    let scores = &scored.scores;
     let headlines: HashSet<SentenceId> = docs
         .iter()
         .enumerate()
@@ -115,15 +95,15 @@ pub fn align(
                 .map(move |s| (a as u32, s.index as u32))
         })
         .collect();
-    let groups = units::group(&scores, &headlines, thresholds);
+    let groups = units::group(scores, &headlines, thresholds);
     let stats = Stats {
         articles: docs.len(),
         sentences: docs.iter().map(|d| d.sentences.len()).sum(),
-        candidate_pairs: candidates.len(),
+        candidate_pairs: scored.candidates,
         linked_pairs: scores.values().filter(|s| **s >= thresholds.link).count(),
     };
     Alignment {
-        units: build_units(docs, groups, &scores),
+        units: build_units(docs, groups, scores),
         copies: copies::find(docs, dates),
         stats,
     }
@@ -132,6 +112,57 @@ pub fn align(
 fn sentence_text(docs: &[Doc], id: SentenceId) -> &str {
     let doc = &docs[id.0 as usize];
     &doc.text[doc.sentences[id.1 as usize].norm.range()]
+}
+
+/// Similarity of every candidate sentence pair of a story.
+#[derive(Debug, Clone, Default)]
+pub struct PairScores {
+    /// Keyed by `(smaller id, larger id)`; ids are (article index, sentence index).
+    pub scores: HashMap<(SentenceId, SentenceId), f32>,
+    /// Pairs the inverted index proposed.
+    pub candidates: usize,
+}
+
+/// Scores the sentence pairs that the inverted index proposes (see [`similarity`]).
+pub fn score_pairs(docs: &[Doc], bodies: &[&str]) -> PairScores {
+    let terms = terms::StoryTerms::build(docs, bodies);
+    let candidates = candidates::candidate_pairs(&terms);
+    let mut scores = HashMap::with_capacity(candidates.len());
+    for (&(x, y), &shared) in &candidates {
+        let (tx, ty) = (
+            &terms.sentences[x.0 as usize][x.1 as usize],
+            &terms.sentences[y.0 as usize][y.1 as usize],
+        );
+        let (wx, wy) = (
+            terms.totals[x.0 as usize][x.1 as usize],
+            terms.totals[y.0 as usize][y.1 as usize],
+        );
+        let is_headline = |id: SentenceId| {
+            docs[id.0 as usize].sentences[id.1 as usize].kind == SentenceKind::Headline
+        };
+        let share = if is_headline(x) || is_headline(y) {
+            similarity::HEADLINE_CONTAINMENT_SHARE
+        } else {
+            similarity::CONTAINMENT_SHARE
+        };
+        let mut score = similarity::lexical(shared, (tx, wx), (ty, wy), share);
+        if similarity::numbers_conflict(tx, ty, &terms.is_number) {
+            score *= similarity::NUMBER_CONFLICT_FACTOR;
+        }
+        let dice = 2.0 * shared / (wx + wy);
+        if let Some(chars) =
+            similarity::characters(sentence_text(docs, x), sentence_text(docs, y), dice)
+        {
+            score = score.max(chars);
+        }
+        let pos = |id: SentenceId| position(&docs[id.0 as usize], id.1 as usize).unwrap_or(0.0);
+        score *= 1.0 - similarity::POSITION_PENALTY * (pos(x) - pos(y)).abs();
+        scores.insert((x, y), score);
+    }
+    PairScores {
+        scores,
+        candidates: candidates.len(),
+    }
 }
 
 /// Relative place of a sentence in its article: 0 = lead, 1 = last; `None` for the headline,

@@ -13,11 +13,35 @@ use super::terms::Weighted;
 const MIN_TERMS_FOR_CONTAINMENT: usize = 3;
 /// Share of containment in the lexical score (the rest is Dice). Measured on the fixtures'
 /// alignment gold: more containment joins summary sentences to everything they touch.
-const CONTAINMENT_SHARE: f32 = 0.3;
+pub const CONTAINMENT_SHARE: f32 = 0.3;
+/// The same for a pair with a headline: a headline is a short summary of a longer sentence,
+/// so what it shares with that sentence counts more than what the sentence adds.
+pub const HEADLINE_CONTAINMENT_SHARE: f32 = 0.7;
 /// Character similarity is computed only for pairs whose word overlap reaches this Dice score,
 /// and only for texts up to this many bytes (it costs the product of the lengths).
 const CHAR_SIM_MIN_DICE: f32 = 0.35;
 const CHAR_SIM_MAX_BYTES: usize = 600;
+
+/// Similarity falls by this share of the distance between the two sentences' relative places
+/// (0 = lead, 1 = last): outlets reorder, but a lead rarely reports what another outlet's
+/// closing background paragraph does.
+pub const POSITION_PENALTY: f32 = 0.5;
+
+/// Lexical similarity is multiplied by this when both sentences give figures and share none
+/// ("eight rockets" against "21 rockets"): different accounts, not the same statement.
+pub const NUMBER_CONFLICT_FACTOR: f32 = 0.5;
+
+/// Whether both sentences hold numbers and no number is common to them.
+pub fn numbers_conflict(a: &[Weighted], b: &[Weighted], is_number: &[bool]) -> bool {
+    let numbers = |t: &[Weighted]| {
+        t.iter()
+            .filter(|(id, _)| is_number[*id as usize])
+            .map(|(id, _)| *id)
+            .collect::<Vec<u32>>()
+    };
+    let (na, nb) = (numbers(a), numbers(b));
+    !na.is_empty() && !nb.is_empty() && !na.iter().any(|n| nb.contains(n))
+}
 
 /// The sum of the weights the two sentences share (terms sorted by id).
 pub fn shared_weight(a: &[Weighted], b: &[Weighted]) -> f32 {
@@ -37,7 +61,12 @@ pub fn shared_weight(a: &[Weighted], b: &[Weighted]) -> f32 {
 }
 
 /// Lexical similarity from the shared weight and each sentence's terms and total weight.
-pub fn lexical(shared: f32, a: (&[Weighted], f32), b: (&[Weighted], f32)) -> f32 {
+pub fn lexical(
+    shared: f32,
+    a: (&[Weighted], f32),
+    b: (&[Weighted], f32),
+    containment_share: f32,
+) -> f32 {
     if shared <= 0.0 {
         return 0.0;
     }
@@ -51,7 +80,7 @@ pub fn lexical(shared: f32, a: (&[Weighted], f32), b: (&[Weighted], f32)) -> f32
         return dice;
     }
     let containment = shared / small_total;
-    ((1.0 - CONTAINMENT_SHARE) * dice + CONTAINMENT_SHARE * containment).min(1.0)
+    ((1.0 - containment_share) * dice + containment_share * containment).min(1.0)
 }
 
 /// Character similarity of two folded texts, when worth computing.
@@ -78,7 +107,7 @@ mod tests {
         let short = [(1, 1.0), (2, 1.0), (3, 1.0)];
         let long = [(1, 1.0), (2, 1.0), (3, 1.0), (4, 1.0), (5, 1.0), (6, 1.0)];
         let s = shared_weight(&short, &long);
-        let sim = lexical(s, (&short, 3.0), (&long, 6.0));
+        let sim = lexical(s, (&short, 3.0), (&long, 6.0), CONTAINMENT_SHARE);
         assert!((sim - 0.7667).abs() < 1e-3, "{sim}");
     }
 

@@ -15,6 +15,20 @@ static NUMBER_WORDS: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::
         .collect()
 });
 
+/// Stem → the stem of the first word of its synonym group (`synonyms.txt`).
+static SYNONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in data_lines(include_str!("synonyms.txt")) {
+        let mut words = line.split_whitespace().map(crate::normalize::tokens::stem);
+        let Some(head) = words.next() else { continue };
+        for word in words {
+            map.entry(word).or_insert_with(|| head.clone());
+        }
+        map.entry(head.clone()).or_insert(head);
+    }
+    map
+});
+
 pub(crate) fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
         .map(str::trim)
@@ -37,15 +51,17 @@ pub struct StoryTerms {
     pub totals: Vec<Vec<f32>>,
     /// How many sentences hold each term.
     pub document_frequency: Vec<u32>,
+    /// Whether each term is a number (digits, or a number word turned into digits).
+    pub is_number: Vec<bool>,
 }
 
-/// The term a token contributes, if any, and whether it is a number or a name.
-fn term_of(token: &Token, sentence_start: bool, surface: &str) -> Option<(String, f32)> {
+/// The term a token contributes, if any: its text, its weight boost, and whether it is a number.
+fn term_of(token: &Token, sentence_start: bool, surface: &str) -> Option<(String, f32, bool)> {
     if token.kind == TokenKind::Number {
-        return Some((token.text.replace(',', ""), NUMBER_BOOST));
+        return Some((token.text.replace(',', ""), NUMBER_BOOST, true));
     }
     if let Some(digits) = NUMBER_WORDS.get(token.text.as_str()) {
-        return Some(((*digits).to_string(), NUMBER_BOOST));
+        return Some(((*digits).to_string(), NUMBER_BOOST, true));
     }
     if STOPWORDS.contains(token.text.as_str()) || token.text.chars().count() < 2 {
         return None;
@@ -56,7 +72,8 @@ fn term_of(token: &Token, sentence_start: bool, surface: &str) -> Option<(String
     } else {
         1.0
     };
-    Some((token.stem.clone(), boost))
+    let stem = SYNONYMS.get(&token.stem).unwrap_or(&token.stem).clone();
+    Some((stem, boost, false))
 }
 
 impl StoryTerms {
@@ -64,19 +81,27 @@ impl StoryTerms {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut raw: Vec<Vec<Vec<(u32, f32)>>> = Vec::with_capacity(docs.len());
         let mut document_frequency: Vec<u32> = Vec::new();
+        let mut is_number: Vec<bool> = Vec::new();
         for (doc, body) in docs.iter().zip(bodies) {
             let mut per_doc = Vec::with_capacity(doc.sentences.len());
             for sentence in &doc.sentences {
                 let mut terms: BTreeMap<u32, f32> = BTreeMap::new();
                 for (i, token) in doc.sentence_tokens(sentence.index).iter().enumerate() {
-                    let Some((term, boost)) = term_of(token, i == 0, &body[token.span.range()])
+                    let Some((term, boost, number)) =
+                        term_of(token, i == 0, &body[token.span.range()])
                     else {
                         continue;
                     };
-                    let next = ids.len() as u32;
-                    let id = *ids.entry(term).or_insert(next);
-                    let slot = terms.entry(id).or_insert(0.0);
-                    *slot = slot.max(boost);
+                    let mut add = |term: String, boost: f32, number: bool| {
+                        let next = ids.len() as u32;
+                        let id = *ids.entry(term).or_insert(next);
+                        if id == next {
+                            is_number.push(number);
+                        }
+                        let slot = terms.entry(id).or_insert(0.0);
+                        *slot = slot.max(boost);
+                    };
+                    add(term, boost, number);
                 }
                 for &id in terms.keys() {
                     if document_frequency.len() <= id as usize {
@@ -89,7 +114,16 @@ impl StoryTerms {
             raw.push(per_doc);
         }
         let total_sentences: usize = raw.iter().map(Vec::len).sum();
-        let idf = |df: u32| ((1.0 + total_sentences as f32) / df as f32).ln().max(0.05);
+        let power: f32 = std::env::var("IDFP")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1.0);
+        let idf = |df: u32| {
+            ((1.0 + total_sentences as f32) / df as f32)
+                .ln()
+                .max(0.05)
+                .powf(power)
+        };
         let sentences: Vec<Vec<Vec<Weighted>>> = raw
             .into_iter()
             .map(|doc| {
@@ -111,6 +145,7 @@ impl StoryTerms {
             sentences,
             totals,
             document_frequency,
+            is_number,
         }
     }
 }

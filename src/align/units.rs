@@ -1,81 +1,196 @@
-//! Grouping sentences into alignment units.
+//! Grouping sentences into alignment units by average-linkage clustering.
 //!
-//! Edges (sentence pairs at or above the link threshold) are taken strongest first. Two groups
-//! join when the edge between them is strong enough, they hold no two sentences of the same
-//! article (unless those are neighbours, one outlet's two sentences for another's one, or the
-//! article's headline and the sentence it restates), and the
-//! groups agree on average, not only through one pair, so that unrelated sentences are not
-//! chained together through an intermediary.
+//! Every sentence starts as a group of its own. The two groups whose members are most alike
+//! on average (the mean similarity over all pairs across them, a pair never scored counting as
+//! 0) join first, and so on while that mean stays at or above [`Thresholds::link`]. Averaging
+//! over all pairs keeps unrelated sentences from being chained together through one
+//! intermediary. Two groups never join if the result would hold two sentences of the same
+//! article, except two neighbouring sentences (one outlet's two sentences for another's one)
+//! and the article's headline with the sentence it restates.
 
 use super::candidates::SentenceId;
-use std::collections::{HashMap, HashSet};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, HashSet};
 
 /// Thresholds for joining sentences into units.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Thresholds {
-    /// An edge at least this similar can join two groups.
+    /// Two groups join while the mean similarity across them is at least this.
     pub link: f32,
-    /// The mean similarity between the members of two groups must reach this for them to join.
-    pub group_mean: f32,
+    /// Pairs less similar than this count as unrelated (0).
+    pub floor: f32,
+    /// A sentence left alone joins a group when its mean similarity to it reaches this.
+    pub attach: f32,
 }
 
 impl Default for Thresholds {
     fn default() -> Self {
         Self {
-            link: 0.30,
-            group_mean: 0.15,
+            link: 0.20,
+            floor: 0.10,
+            attach: 0.16,
         }
     }
 }
 
-/// Groups of sentences (each group sorted, each with two or more members) from scored pairs.
+/// A possible join, ordered by mean similarity, then by group indices (for determinism).
+#[derive(Debug, PartialEq)]
+struct Join {
+    mean: f32,
+    a: usize,
+    b: usize,
+    versions: (u32, u32),
+}
+
+impl Eq for Join {}
+
+impl Ord for Join {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.mean
+            .total_cmp(&other.mean)
+            .then_with(|| (other.a, other.b).cmp(&(self.a, self.b)))
+    }
+}
+
+impl PartialOrd for Join {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Groups of sentences (each sorted, each with two or more members, sorted) from scored pairs.
 pub fn group(
     scores: &HashMap<(SentenceId, SentenceId), f32>,
     headlines: &HashSet<SentenceId>,
     t: Thresholds,
 ) -> Vec<Vec<SentenceId>> {
-    let mut edges: Vec<(&(SentenceId, SentenceId), &f32)> =
-        scores.iter().filter(|(_, s)| **s >= t.link).collect();
-    edges.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
-
-    let mut group_of: HashMap<SentenceId, usize> = HashMap::new();
-    let mut groups: Vec<Vec<SentenceId>> = Vec::new();
-    for (&(x, y), _) in edges {
-        let gx = group_of.get(&x).copied();
-        let gy = group_of.get(&y).copied();
-        if gx.is_some() && gx == gy {
-            continue;
-        }
-        let members_x = gx.map_or_else(|| vec![x], |g| groups[g].clone());
-        let members_y = gy.map_or_else(|| vec![y], |g| groups[g].clone());
-        if !compatible(&members_x, &members_y, headlines)
-            || mean_similarity(scores, &members_x, &members_y) < t.group_mean
-        {
-            continue;
-        }
-        let target = match (gx, gy) {
-            (Some(g), _) | (None, Some(g)) => g,
-            (None, None) => {
-                groups.push(Vec::new());
-                groups.len() - 1
-            }
-        };
-        for &m in members_x.iter().chain(&members_y) {
-            if group_of.get(&m) != Some(&target) {
-                group_of.insert(m, target);
-                groups[target].push(m);
-            }
-        }
-        for g in [gx, gy].into_iter().flatten().filter(|&g| g != target) {
-            groups[g].clear();
+    // Only sentences with at least one usable pair take part; ids in sorted order.
+    let mut ids: BTreeSet<SentenceId> = BTreeSet::new();
+    for (&(x, y), &s) in scores {
+        if s >= t.floor {
+            ids.insert(x);
+            ids.insert(y);
         }
     }
-    let mut out: Vec<Vec<SentenceId>> = groups.into_iter().filter(|g| g.len() > 1).collect();
+    let ids: Vec<SentenceId> = ids.into_iter().collect();
+    let index: HashMap<SentenceId, usize> =
+        ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+
+    let mut members: Vec<Vec<SentenceId>> = ids.iter().map(|&id| vec![id]).collect();
+    let mut versions: Vec<u32> = vec![0; ids.len()];
+    // Sum of similarities between two live groups, keyed by (smaller, larger) group index.
+    let mut sums: Vec<BTreeMap<usize, f32>> = vec![BTreeMap::new(); ids.len()];
+    let mut pairs: Vec<(&(SentenceId, SentenceId), &f32)> =
+        scores.iter().filter(|(_, s)| **s >= t.floor).collect();
+    pairs.sort_by(|a, b| a.0.cmp(b.0));
+    for (&(x, y), &s) in pairs {
+        let (a, b) = (index[&x], index[&y]);
+        sums[a].insert(b, s);
+        sums[b].insert(a, s);
+    }
+    let mut heap = BinaryHeap::new();
+    for (a, row) in sums.iter().enumerate() {
+        for (&b, &sum) in row {
+            if a < b {
+                heap.push(Join {
+                    mean: sum,
+                    a,
+                    b,
+                    versions: (0, 0),
+                });
+            }
+        }
+    }
+    while let Some(join) = heap.pop() {
+        if join.mean < t.link {
+            break;
+        }
+        let (a, b) = (join.a, join.b);
+        if members[a].is_empty()
+            || members[b].is_empty()
+            || join.versions != (versions[a], versions[b])
+        {
+            continue; // stale
+        }
+        if !compatible(&members[a], &members[b], headlines) {
+            continue;
+        }
+        // b joins a.
+        let moved = std::mem::take(&mut members[b]);
+        members[a].extend(moved);
+        versions[a] += 1;
+        versions[b] += 1;
+        let b_sums = std::mem::take(&mut sums[b]);
+        sums[a].remove(&b);
+        for (c, sum) in b_sums {
+            if c == a {
+                continue;
+            }
+            sums[c].remove(&b);
+            *sums[a].entry(c).or_insert(0.0) += sum;
+            *sums[c].entry(a).or_insert(0.0) += sum;
+        }
+        for (&c, &sum) in &sums[a] {
+            let mean = sum / cross_article_pairs(&members[a], &members[c]).max(1) as f32;
+            let (x, y) = (a.min(c), a.max(c));
+            heap.push(Join {
+                mean,
+                a: x,
+                b: y,
+                versions: (versions[x], versions[y]),
+            });
+        }
+    }
+    attach_singletons(&mut members, &sums, headlines, t);
+    let mut out: Vec<Vec<SentenceId>> = members.into_iter().filter(|g| g.len() > 1).collect();
     for g in &mut out {
         g.sort();
     }
     out.sort();
     out
+}
+
+/// A sentence left alone joins the group it is most like on average when that mean reaches
+/// [`Thresholds::attach`]: one sentence adds few pairs, so it may join on weaker evidence than
+/// two groups may merge on.
+fn attach_singletons(
+    members: &mut [Vec<SentenceId>],
+    sums: &[BTreeMap<usize, f32>],
+    headlines: &HashSet<SentenceId>,
+    t: Thresholds,
+) {
+    let mut offers: Vec<(f32, usize, usize)> = Vec::new();
+    for (a, group) in members.iter().enumerate() {
+        if group.len() != 1 {
+            continue;
+        }
+        for (&c, &sum) in &sums[a] {
+            if members[c].len() > 1 {
+                let mean = sum / cross_article_pairs(group, &members[c]).max(1) as f32;
+                if mean >= t.attach {
+                    offers.push((mean, a, c));
+                }
+            }
+        }
+    }
+    offers.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    for (_, a, c) in offers {
+        if members[a].len() == 1
+            && members[c].len() > 1
+            && compatible(&members[a], &members[c], headlines)
+        {
+            let moved = std::mem::take(&mut members[a]);
+            members[c].extend(moved);
+        }
+    }
+}
+
+/// Pairs across the two groups whose sentences are in different articles (only those are
+/// ever scored).
+fn cross_article_pairs(a: &[SentenceId], b: &[SentenceId]) -> usize {
+    a.iter()
+        .map(|x| b.iter().filter(|y| y.0 != x.0).count())
+        .sum()
 }
 
 /// No article twice, except two adjacent sentences of one article (a split), plus the
@@ -93,26 +208,6 @@ fn compatible(a: &[SentenceId], b: &[SentenceId], headlines: &HashSet<SentenceId
     })
 }
 
-/// Mean similarity over the pairs across the two groups in different articles (0 for pairs
-/// never scored).
-fn mean_similarity(
-    scores: &HashMap<(SentenceId, SentenceId), f32>,
-    a: &[SentenceId],
-    b: &[SentenceId],
-) -> f32 {
-    let mut sum = 0.0;
-    let mut n = 0;
-    for &x in a {
-        for &y in b {
-            if x.0 != y.0 {
-                sum += scores.get(&(x.min(y), x.max(y))).copied().unwrap_or(0.0);
-                n += 1;
-            }
-        }
-    }
-    if n == 0 { 1.0 } else { sum / n as f32 }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,65 +219,75 @@ mod tests {
             .collect()
     }
 
+    /// Thresholds chosen for these small cases, so the tests do not follow the defaults.
+    const T: Thresholds = Thresholds {
+        link: 0.3,
+        floor: 0.1,
+        attach: 0.3,
+    };
+
+    fn run(
+        edges: &[(SentenceId, SentenceId, f32)],
+        headlines: &[SentenceId],
+    ) -> Vec<Vec<SentenceId>> {
+        group(&scores(edges), &headlines.iter().copied().collect(), T)
+    }
+
     #[test]
-    fn strong_pairs_join_and_weak_ones_do_not() {
-        let s = scores(&[
-            ((0, 0), (1, 0), 0.9),
-            ((1, 0), (2, 0), 0.8),
-            ((0, 0), (2, 0), 0.7),
-            ((0, 1), (1, 1), 0.2),
-        ]);
+    fn a_lone_sentence_attaches_on_weaker_evidence_than_groups_merge_on() {
+        // (2,0) is like the group on average (0.25): below `link`, above a lower `attach`.
+        let edges = [((0, 0), (1, 0), 0.9), ((1, 0), (2, 0), 0.5)];
+        let t = Thresholds { attach: 0.2, ..T };
         assert_eq!(
-            group(&s, &HashSet::new(), Thresholds::default()),
+            group(&scores(&edges), &HashSet::new(), t),
             vec![vec![(0, 0), (1, 0), (2, 0)]]
         );
     }
 
     #[test]
+    fn alike_sentences_join_and_weak_pairs_do_not() {
+        let edges = [
+            ((0, 0), (1, 0), 0.9),
+            ((1, 0), (2, 0), 0.8),
+            ((0, 0), (2, 0), 0.7),
+            ((0, 1), (1, 1), 0.2),
+        ];
+        assert_eq!(run(&edges, &[]), vec![vec![(0, 0), (1, 0), (2, 0)]]);
+    }
+
+    #[test]
     fn no_chaining_through_an_intermediary() {
-        // A~B strongly, B~C well enough, but A and C share nothing: C must not join A's unit.
-        let s = scores(&[((0, 0), (1, 0), 0.9), ((1, 0), (2, 0), 0.5)]);
-        let groups = group(
-            &s,
-            &HashSet::new(),
-            Thresholds {
-                link: 0.3,
-                group_mean: 0.3,
-            },
-        );
-        assert_eq!(groups, vec![vec![(0, 0), (1, 0)]]);
+        // A~B strongly, B~C well, but A and C share nothing: the mean (0.25) is too low.
+        let edges = [((0, 0), (1, 0), 0.9), ((1, 0), (2, 0), 0.5)];
+        assert_eq!(run(&edges, &[]), vec![vec![(0, 0), (1, 0)]]);
     }
 
     #[test]
     fn one_article_appears_once_unless_the_sentences_are_neighbours() {
-        let s = scores(&[
+        let edges = [
             ((0, 0), (1, 0), 0.9),
             ((0, 0), (1, 1), 0.8),
             ((0, 0), (1, 5), 0.85),
-        ]);
-        let groups = group(
-            &s,
-            &HashSet::new(),
-            Thresholds {
-                link: 0.42,
-                group_mean: 0.0,
-            },
-        );
-        assert_eq!(groups, vec![vec![(0, 0), (1, 0), (1, 1)]]);
+        ];
+        assert_eq!(run(&edges, &[]), vec![vec![(0, 0), (1, 0), (1, 1)]]);
     }
 
     #[test]
     fn a_headline_may_join_the_sentence_it_restates() {
-        let s = scores(&[((0, 0), (1, 0), 0.9), ((0, 0), (1, 4), 0.8)]);
-        let headlines: HashSet<SentenceId> = [(1, 0)].into();
-        let groups = group(
-            &s,
-            &headlines,
-            Thresholds {
-                link: 0.42,
-                group_mean: 0.0,
-            },
-        );
-        assert_eq!(groups, vec![vec![(0, 0), (1, 0), (1, 4)]]);
+        let edges = [((0, 0), (1, 0), 0.9), ((0, 0), (1, 4), 0.8)];
+        assert_eq!(run(&edges, &[(1, 0)]), vec![vec![(0, 0), (1, 0), (1, 4)]]);
+    }
+
+    #[test]
+    fn result_does_not_depend_on_input_order() {
+        let edges = [
+            ((0, 0), (1, 0), 0.5),
+            ((0, 0), (2, 0), 0.5),
+            ((1, 0), (2, 0), 0.5),
+            ((0, 1), (2, 1), 0.5),
+        ];
+        let mut reversed = edges;
+        reversed.reverse();
+        assert_eq!(run(&edges, &[]), run(&reversed, &[]));
     }
 }

@@ -330,14 +330,25 @@ fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// `u.s`, `u.n`, `d.c`: single letters joined by periods.
+fn is_dotted_initials(word: &str) -> bool {
+    word.contains('.')
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+}
+
 fn make(text: &str, norm: Span, sentence: usize) -> Token {
     let surface = &text[norm.range()];
     // `to_ascii_lowercase` is what `to_lowercase` does to ASCII, without the per-char tables.
-    let lower = if surface.is_ascii() {
+    let mut lower = if surface.is_ascii() {
         surface.to_ascii_lowercase()
     } else {
         surface.to_lowercase()
     };
+    if is_dotted_initials(&lower) {
+        lower.retain(|c| c != '.'); // U.S → us, so that "U.S." and "US" are one word
+    }
     let kind = if surface.starts_with(|c: char| c.is_ascii_digit()) {
         TokenKind::Number
     } else {
@@ -365,6 +376,15 @@ mod tests {
         let mut out = Vec::new();
         tokenize(text, Span::new(0, text.len()), 0, &mut out);
         out.into_iter().map(|t| (t.text, t.stem, t.kind)).collect()
+    }
+
+    #[test]
+    fn dotted_initials_fold_to_letters() {
+        let got: Vec<String> = toks("U.S. and US and U.N. but 3.5")
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(got, ["us", "and", "us", "and", "un", "but", "3.5"]);
     }
 
     #[test]
