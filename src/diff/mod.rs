@@ -13,6 +13,10 @@ use std::time::{Duration, Instant};
 
 /// Longest replaced run, in words, on either side, that counts as a substitution.
 pub const MAX_SUBSTITUTION_WORDS: usize = 5;
+/// Substitutions are read only from pairs that keep at least this share of their words (of the
+/// longer sentence): below it the two sentences are paraphrases, and the diff pairs up words
+/// that do not correspond.
+pub const MIN_SHARED_WORDS: f32 = 0.5;
 /// Time allowed for one sentence pair's diff.
 pub const DIFF_DEADLINE: Duration = Duration::from_millis(50);
 
@@ -62,10 +66,18 @@ pub fn substitutions(alignment: &Alignment, docs: &[Doc], bodies: &[&str]) -> Di
                     ta.iter().map(|t| t.text.as_str()).collect(),
                     tb.iter().map(|t| t.text.as_str()).collect(),
                 );
+                if is_headline(&docs[x.article], x.sentence)
+                    != is_headline(&docs[y.article], y.sentence)
+                {
+                    continue; // a headline against running text: everything differs
+                }
                 let deadline = Instant::now() + DIFF_DEADLINE;
                 let ops = capture_diff_slices_deadline(Algorithm::Myers, &wa, &wb, Some(deadline));
                 if Instant::now() > deadline {
                     out.timed_out.push((unit.id, x.article, y.article));
+                }
+                if shared_share(&ops, wa.len().max(wb.len())) < MIN_SHARED_WORDS {
+                    continue; // a paraphrase, not an edit: its "substitutions" would be noise
                 }
                 for (ra, rb) in replaced_runs(&ops) {
                     if ra.is_empty()
@@ -102,6 +114,29 @@ pub fn substitutions(alignment: &Alignment, docs: &[Doc], bodies: &[&str]) -> Di
         }
     }
     out
+}
+
+fn is_headline(doc: &Doc, sentence: usize) -> bool {
+    doc.sentences[sentence].kind == crate::normalize::SentenceKind::Headline
+}
+
+/// Share of `longest` words that the diff keeps unchanged.
+fn shared_share(ops: &[DiffOp], longest: usize) -> f32 {
+    let equal: usize = ops
+        .iter()
+        .map(|op| {
+            if let DiffOp::Equal { len, .. } = op {
+                *len
+            } else {
+                0
+            }
+        })
+        .sum();
+    if longest == 0 {
+        1.0
+    } else {
+        equal as f32 / longest as f32
+    }
 }
 
 /// Token ranges replaced between the two sides: `Replace` ops, and a `Delete` next to an
@@ -190,5 +225,41 @@ mod tests {
             .collect();
         assert_eq!(pairs, [("said", "claimed"), ("attack", "assault")]);
         assert!(diffs.timed_out.is_empty());
+    }
+
+    #[test]
+    fn paraphrases_and_headline_pairs_give_no_substitutions() {
+        let a = crate::Article::from_text(
+            "a",
+            "Rockets hit Baghdad\n\nIraqi officials counted eight rockets that struck the Green Zone late on Sunday.",
+        );
+        let b = crate::Article::from_text(
+            "b",
+            "Rockets hit Baghdad hard\n\nThe Green Zone was struck by eight rockets, the Iraqi military later said.",
+        );
+        let docs = [crate::normalize(&a), crate::normalize(&b)];
+        let member = |article, sentence| Member {
+            article,
+            sentence,
+            similarity: Some(0.6),
+        };
+        let units = vec![
+            Unit {
+                id: 1,
+                members: vec![member(0, 1), member(1, 1)],
+            }, // paraphrase
+            Unit {
+                id: 2,
+                members: vec![member(0, 0), member(1, 1)],
+            }, // headline vs text
+        ];
+        let alignment = Alignment {
+            units,
+            ..Default::default()
+        };
+        assert_eq!(
+            substitutions(&alignment, &docs, &[&a.body, &b.body]).substitutions,
+            vec![]
+        );
     }
 }
