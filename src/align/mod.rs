@@ -146,7 +146,7 @@ pub fn score_pairs(docs: &[Doc], bodies: &[&str]) -> PairScores {
             similarity::CONTAINMENT_SHARE
         };
         let mut score = similarity::lexical(shared, (tx, wx), (ty, wy), share);
-        if similarity::numbers_conflict(tx, ty, &terms.is_number) {
+        if similarity::numbers_conflict(tx, ty, &terms.number_value) {
             score *= similarity::NUMBER_CONFLICT_FACTOR;
         }
         let dice = 2.0 * shared / (wx + wy);

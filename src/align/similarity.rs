@@ -31,16 +31,20 @@ pub const POSITION_PENALTY: f32 = 0.5;
 /// ("eight rockets" against "21 rockets"): different accounts, not the same statement.
 pub const NUMBER_CONFLICT_FACTOR: f32 = 0.5;
 
-/// Whether both sentences hold numbers and no number is common to them.
-pub fn numbers_conflict(a: &[Weighted], b: &[Weighted], is_number: &[bool]) -> bool {
+/// Two figures this close (the larger at most 25% above the smaller) may be the same count
+/// reported loosely ("more than a dozen" ships and "14" ships).
+pub const NUMBER_TOLERANCE: f64 = 1.25;
+
+/// Whether both sentences hold numbers and none of one is close to any of the other.
+pub fn numbers_conflict(a: &[Weighted], b: &[Weighted], number_value: &[Option<f64>]) -> bool {
     let numbers = |t: &[Weighted]| {
         t.iter()
-            .filter(|(id, _)| is_number[*id as usize])
-            .map(|(id, _)| *id)
-            .collect::<Vec<u32>>()
+            .filter_map(|(id, _)| number_value[*id as usize])
+            .collect::<Vec<f64>>()
     };
     let (na, nb) = (numbers(a), numbers(b));
-    !na.is_empty() && !nb.is_empty() && !na.iter().any(|n| nb.contains(n))
+    let close = |x: f64, y: f64| x.max(y) <= x.min(y) * NUMBER_TOLERANCE;
+    !na.is_empty() && !nb.is_empty() && !na.iter().any(|&x| nb.iter().any(|&y| close(x, y)))
 }
 
 /// The sum of the weights the two sentences share (terms sorted by id).

@@ -51,8 +51,8 @@ pub struct StoryTerms {
     pub totals: Vec<Vec<f32>>,
     /// How many sentences hold each term.
     pub document_frequency: Vec<u32>,
-    /// Whether each term is a number (digits, or a number word turned into digits).
-    pub is_number: Vec<bool>,
+    /// Each term's value, when it is a number (digits, or a number word turned into digits).
+    pub number_value: Vec<Option<f64>>,
 }
 
 /// The term a token contributes, if any: its text, its weight boost, and whether it is a number.
@@ -81,7 +81,7 @@ impl StoryTerms {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut raw: Vec<Vec<Vec<(u32, f32)>>> = Vec::with_capacity(docs.len());
         let mut document_frequency: Vec<u32> = Vec::new();
-        let mut is_number: Vec<bool> = Vec::new();
+        let mut number_value: Vec<Option<f64>> = Vec::new();
         for (doc, body) in docs.iter().zip(bodies) {
             let mut per_doc = Vec::with_capacity(doc.sentences.len());
             for sentence in &doc.sentences {
@@ -92,16 +92,14 @@ impl StoryTerms {
                     else {
                         continue;
                     };
-                    let mut add = |term: String, boost: f32, number: bool| {
-                        let next = ids.len() as u32;
-                        let id = *ids.entry(term).or_insert(next);
-                        if id == next {
-                            is_number.push(number);
-                        }
-                        let slot = terms.entry(id).or_insert(0.0);
-                        *slot = slot.max(boost);
-                    };
-                    add(term, boost, number);
+                    let value = if number { term.parse().ok() } else { None };
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(term).or_insert(next);
+                    if id == next {
+                        number_value.push(value);
+                    }
+                    let slot = terms.entry(id).or_insert(0.0);
+                    *slot = slot.max(boost);
                 }
                 for &id in terms.keys() {
                     if document_frequency.len() <= id as usize {
@@ -114,16 +112,7 @@ impl StoryTerms {
             raw.push(per_doc);
         }
         let total_sentences: usize = raw.iter().map(Vec::len).sum();
-        let power: f32 = std::env::var("IDFP")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(1.0);
-        let idf = |df: u32| {
-            ((1.0 + total_sentences as f32) / df as f32)
-                .ln()
-                .max(0.05)
-                .powf(power)
-        };
+        let idf = |df: u32| ((1.0 + total_sentences as f32) / df as f32).ln().max(0.05);
         let sentences: Vec<Vec<Vec<Weighted>>> = raw
             .into_iter()
             .map(|doc| {
@@ -145,7 +134,7 @@ impl StoryTerms {
             sentences,
             totals,
             document_frequency,
-            is_number,
+            number_value,
         }
     }
 }
