@@ -1,5 +1,6 @@
 //! Argument parsing and the subcommands. Each subcommand lives in a module of its own.
 
+mod align;
 mod compare;
 mod normalize;
 mod output;
@@ -22,6 +23,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Print the alignment for reading: each unit's sentences as word diffs, then omissions.
+    Align(align::Args),
     /// Align a story's versions and write the CSV reports (articles, alignment, substitutions).
     Compare(compare::Args),
     /// Print each article's metadata and cleaned sentences with their byte spans in the body.
@@ -63,6 +66,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let out = output::Out::new(cli.quiet);
     let result = match &cli.command {
+        Command::Align(args) => align::run(args, &out),
         Command::Compare(args) => compare::run(args, &out),
         Command::Normalize(args) => normalize::run(args, &out),
     };

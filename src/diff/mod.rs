@@ -189,6 +189,162 @@ fn replaced_runs(ops: &[DiffOp]) -> Vec<(std::ops::Range<usize>, std::ops::Range
     out
 }
 
+/// One run of a word diff: words both sides share, or words only one side has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "op", content = "text", rename_all = "kebab-case")]
+pub enum WordChange {
+    /// Words in both (shown as the new side wrote them).
+    Equal(String),
+    /// Words only the old side has.
+    Removed(String),
+    /// Words only the new side has.
+    Added(String),
+}
+
+/// The word diff of two sentences, as runs in reading order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct WordDiff {
+    /// Adjacent runs never have the same kind; removed words come before the added words
+    /// that replace them (as `git diff --word-diff` shows them).
+    pub changes: Vec<WordChange>,
+    /// The diff hit [`DIFF_DEADLINE`] and fell back to a coarser (still correct) result.
+    pub timed_out: bool,
+}
+
+/// The words of one sentence for [`sentence_diff`]: what is compared and what is shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SentenceWords<'a> {
+    /// Folded, lower-cased token text, so that case and quote styles are not changes.
+    pub keys: Vec<&'a str>,
+    /// The word as it stands in the body with the punctuation and space that follow it, so that
+    /// a diff reads like the sentence ("attack. ", "“Our ", "Iranian-") rather than like a
+    /// token list.
+    pub shown: Vec<&'a str>,
+}
+
+impl<'a> SentenceWords<'a> {
+    /// The words of sentence `index` of `doc`, whose article body is `body`.
+    ///
+    /// Each word is shown from its token's start to the next token's start (the first one from
+    /// the sentence start, the last one to its end), so no character of the sentence is lost.
+    /// A sentence without tokens is one word: its whole text.
+    pub fn new(doc: &'a Doc, body: &'a str, index: usize) -> Self {
+        let sentence = &doc.sentences[index];
+        let tokens = doc.sentence_tokens(index);
+        if tokens.is_empty() {
+            let text = &body[sentence.span.range()];
+            return Self {
+                keys: vec![text],
+                shown: vec![text],
+            };
+        }
+        let starts = std::iter::once(sentence.span.start)
+            .chain(tokens[1..].iter().map(|t| t.span.start))
+            .chain(std::iter::once(sentence.span.end));
+        let bounds: Vec<usize> = starts.collect();
+        Self {
+            keys: tokens.iter().map(|t| t.text.as_str()).collect(),
+            shown: bounds.windows(2).map(|w| &body[w[0]..w[1]]).collect(),
+        }
+    }
+}
+
+/// Word diff of two word lists, each word compared as it is and shown followed by a space.
+pub fn word_diff(old: &[&str], new: &[&str]) -> WordDiff {
+    let (old_shown, new_shown) = (spaced(old), spaced(new));
+    keyed_diff((old, &as_strs(&old_shown)), (new, &as_strs(&new_shown)))
+}
+
+fn spaced(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| format!("{w} ")).collect()
+}
+
+fn as_strs(words: &[String]) -> Vec<&str> {
+    words.iter().map(String::as_str).collect()
+}
+
+/// Word diff of two sentences: compared on their folded tokens, shown in their body text.
+pub fn sentence_diff(old: &SentenceWords<'_>, new: &SentenceWords<'_>) -> WordDiff {
+    keyed_diff((&old.keys, &old.shown), (&new.keys, &new.shown))
+}
+
+/// Diffs `keys` under [`DIFF_DEADLINE`] and turns the ops into runs of `shown` words.
+fn keyed_diff(old: (&[&str], &[&str]), new: (&[&str], &[&str])) -> WordDiff {
+    let deadline = Instant::now() + DIFF_DEADLINE;
+    let ops = capture_diff_slices_deadline(Algorithm::Myers, old.0, new.0, Some(deadline));
+    let mut runs = Runs::default();
+    for op in ops {
+        let (o, n) = (op.old_range(), op.new_range());
+        match op {
+            DiffOp::Equal { .. } => runs.push(Run::Equal, &new.1[n]),
+            _ => {
+                runs.push(Run::Removed, &old.1[o]);
+                runs.push(Run::Added, &new.1[n]);
+            }
+        }
+    }
+    WordDiff {
+        changes: runs.finish(),
+        timed_out: Instant::now() > deadline,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Run {
+    Equal,
+    Removed,
+    Added,
+}
+
+/// Collects words into runs, merging a word into the previous run of its kind so that a
+/// `Delete` next to an `Insert` reads as one replacement, not as interleaved fragments.
+#[derive(Debug, Default)]
+struct Runs {
+    /// Runs so far, as shown words (each with its trailing space) run together; a removed run
+    /// directly before an added run stays open for more removals.
+    runs: Vec<(Run, String)>,
+}
+
+impl Runs {
+    fn push(&mut self, kind: Run, words: &[&str]) {
+        if words.is_empty() {
+            return;
+        }
+        let words = words.concat();
+        let n = self.runs.len();
+        let target = match (kind, &self.runs[..]) {
+            (_, [.., (last, _)]) if *last == kind => Some(n - 1),
+            // More removals after an open replacement go before its added words.
+            (Run::Removed, [.., (Run::Removed, _), (Run::Added, _)]) => Some(n - 2),
+            _ => None,
+        };
+        match target {
+            Some(i) => self.runs[i].1.push_str(&words),
+            None => self.runs.push((kind, words)),
+        }
+    }
+
+    fn finish(self) -> Vec<WordChange> {
+        self.runs
+            .into_iter()
+            .map(|(kind, words)| {
+                let text = collapse_whitespace(&words);
+                match kind {
+                    Run::Equal => WordChange::Equal(text),
+                    Run::Removed => WordChange::Removed(text),
+                    Run::Added => WordChange::Added(text),
+                }
+            })
+            .collect()
+    }
+}
+
+/// A run shown on one line: line breaks and runs of spaces become one space, none at the ends
+/// (the reader puts one between runs).
+fn collapse_whitespace(words: &str) -> String {
+    words.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,6 +416,79 @@ mod tests {
         assert_eq!(
             substitutions(&alignment, &docs, &[&a.body, &b.body]).substitutions,
             vec![]
+        );
+    }
+
+    fn changes(diff: &WordDiff) -> Vec<(&'static str, &str)> {
+        diff.changes
+            .iter()
+            .map(|c| match c {
+                WordChange::Equal(t) => ("=", t.as_str()),
+                WordChange::Removed(t) => ("-", t.as_str()),
+                WordChange::Added(t) => ("+", t.as_str()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_changed_word_is_removed_then_added() {
+        let old = ["trump", "said", "iran", "was", "behind", "it"];
+        let new = ["trump", "claimed", "iran", "was", "behind", "it"];
+        let diff = word_diff(&old, &new);
+        assert_eq!(
+            changes(&diff),
+            [
+                ("=", "trump"),
+                ("-", "said"),
+                ("+", "claimed"),
+                ("=", "iran was behind it")
+            ]
+        );
+        assert!(!diff.timed_out);
+    }
+
+    #[test]
+    fn inserted_and_deleted_words_stand_alone() {
+        let inserted = word_diff(&["rockets", "hit"], &["three", "rockets", "hit"]);
+        assert_eq!(changes(&inserted), [("+", "three"), ("=", "rockets hit")]);
+        let deleted = word_diff(&["rockets", "hit", "baghdad", "today"], &["rockets", "hit"]);
+        assert_eq!(
+            changes(&deleted),
+            [("=", "rockets hit"), ("-", "baghdad today")]
+        );
+        assert_eq!(word_diff(&[], &[]).changes, []);
+    }
+
+    #[test]
+    fn a_replaced_run_reads_as_one_replacement() {
+        let diff = word_diff(&["a", "b", "c", "d"], &["a", "x", "y", "d"]);
+        assert_eq!(
+            changes(&diff),
+            [("=", "a"), ("-", "b c"), ("+", "x y"), ("=", "d")]
+        );
+    }
+
+    #[test]
+    fn sentences_compare_folded_words_and_show_the_body() {
+        let a = crate::Article::from_text("a", "“Our embassy was hit,” Trump said.");
+        let b =
+            crate::Article::from_text("b", "\"OUR embassy was hit,\" Trump claimed on Twitter.");
+        let (da, db) = (crate::normalize(&a), crate::normalize(&b));
+        let (wa, wb) = (
+            SentenceWords::new(&da, &a.body, 0),
+            SentenceWords::new(&db, &b.body, 0),
+        );
+        assert_eq!(
+            wa.shown,
+            ["“Our ", "embassy ", "was ", "hit,” ", "Trump ", "said."]
+        );
+        assert_eq!(
+            changes(&sentence_diff(&wa, &wb)),
+            [
+                ("=", "\"OUR embassy was hit,\" Trump"),
+                ("-", "said."),
+                ("+", "claimed on Twitter.")
+            ]
         );
     }
 }
