@@ -24,10 +24,12 @@
 
 pub mod align;
 pub mod diff;
+pub mod extract;
 pub mod ingest;
 
 pub mod normalize;
 pub mod report;
+pub mod score;
 mod span;
 mod story;
 
