@@ -6,6 +6,7 @@
 //! canonical name per speaker, quote and fact matching across articles) take all articles.
 
 pub mod facts;
+pub mod matching;
 pub mod quotes;
 
 use crate::Span;
