@@ -1,0 +1,225 @@
+//! Alignment at 10, 50 and 200 articles, and how the candidate pairs grow with the story.
+//!
+//! `cargo bench --bench align`. The story is grown from the Baghdad fixture articles: each
+//! generated article is a fixture article with some paragraphs swapped, some sentences and
+//! paragraphs dropped, and words replaced from a small paraphrase table, under a fresh id. The
+//! text is generated here, deterministically (an inline xorshift PRNG, fixed seed), never stored.
+//!
+//! Cases: `align` (only [`slant::align::align`]; normalization is done once, outside the
+//! timing) and `story_build` (all of [`slant::Story::build`]: normalize, align, diff). Before the
+//! timing, each size prints one line to stderr: articles, total sentences `S`, the candidate
+//! pairs the inverted index proposed, `S²`, and candidates / `S²`. The target: 50 articles under
+//! 1 s, and candidates growing clearly slower than `S²`.
+
+use slant::{Article, Doc};
+
+fn main() {
+    divan::main();
+}
+
+const STORY: &str = "fixtures/baghdad-rockets-2020";
+
+/// Story sizes, in articles.
+const SIZES: [usize; 3] = [10, 50, 200];
+
+/// Word swaps an outlet might make when rewording wire copy (lower case; capitals are kept).
+const PARAPHRASES: &[(&str, &str)] = &[
+    ("said", "stated"),
+    ("attack", "assault"),
+    ("rockets", "missiles"),
+    ("rocket", "missile"),
+    ("wounded", "injured"),
+    ("wounding", "injuring"),
+    ("killed", "slain"),
+    ("blamed", "faulted"),
+    ("accused", "charged"),
+    ("fired", "launched"),
+    ("damaged", "harmed"),
+    ("rejected", "dismissed"),
+    ("condemned", "denounced"),
+    ("embassy", "mission"),
+    ("militia", "armed group"),
+    ("president", "leader"),
+    ("several", "a number of"),
+    ("responsible", "accountable"),
+];
+
+/// A tiny xorshift64 generator: deterministic across platforms, no dependency.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+
+    /// A number in `0..n` (`n > 0`).
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// True with probability `percent` / 100.
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+/// The fixture articles, in name order.
+fn fixture_articles() -> Vec<Article> {
+    let loaded = slant::ingest::load(&[STORY.into()], &Default::default());
+    assert!(
+        loaded.errors.is_empty() && !loaded.articles.is_empty(),
+        "run from the package root: {:?}",
+        loaded.errors
+    );
+    loaded.articles
+}
+
+/// The article's paragraphs as lists of sentence texts (from the body, boilerplate left out).
+fn paragraphs(article: &Article) -> Vec<Vec<String>> {
+    let doc = slant::normalize(article);
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut last = None;
+    for s in &doc.sentences {
+        if last != Some(s.paragraph) {
+            out.push(Vec::new());
+            last = Some(s.paragraph);
+        }
+        let text = article.body[s.span.range()].to_string();
+        out.last_mut().expect("pushed above").push(text);
+    }
+    out
+}
+
+/// Replaces whole words found in `table`, keeping a leading capital.
+fn substitute(text: &str, table: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let lower = word.to_lowercase();
+        match table.iter().find(|(from, _)| *from == lower) {
+            Some((_, to)) if word.starts_with(|c: char| c.is_uppercase()) => {
+                let mut chars = to.chars();
+                out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                out.push_str(chars.as_str());
+            }
+            Some((_, to)) => out.push_str(to),
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// One reworded version of `original`: the first paragraph (the headline) stays on top, two
+/// random pairs of later paragraphs swap places, about one later paragraph in eight and one
+/// sentence in ten is dropped, and each outlet applies about half of the paraphrase table
+/// (the same half to its title and its body, as one house style would).
+fn perturb(
+    original: &Article,
+    paragraphs: &[Vec<String>],
+    n: usize,
+    rng: &mut XorShift,
+) -> Article {
+    let mut paras: Vec<Vec<String>> = paragraphs.to_vec();
+    if paras.len() > 3 {
+        for _ in 0..2 {
+            let (i, j) = (
+                1 + rng.below(paras.len() - 1),
+                1 + rng.below(paras.len() - 1),
+            );
+            paras.swap(i, j);
+        }
+    }
+    let mut kept: Vec<String> = Vec::new();
+    for (i, para) in paras.iter().enumerate() {
+        if i > 0 && rng.chance(12) {
+            continue;
+        }
+        let sentences: Vec<&str> = para
+            .iter()
+            .filter(|_| i == 0 || !rng.chance(10))
+            .map(String::as_str)
+            .collect();
+        if !sentences.is_empty() {
+            kept.push(sentences.join(" "));
+        }
+    }
+    let table: Vec<(&str, &str)> = PARAPHRASES
+        .iter()
+        .copied()
+        .filter(|_| rng.chance(50))
+        .collect();
+    Article {
+        id: format!("{}-v{n:03}", original.id),
+        outlet: format!("{} {n}", original.outlet),
+        title: original.title.as_deref().map(|t| substitute(t, &table)),
+        body: substitute(&kept.join("\n\n"), &table),
+        source: format!("generated from {}", original.source),
+        ..original.clone()
+    }
+}
+
+/// `count` articles: the fixture articles in turn, each one perturbed afresh.
+fn story(count: usize) -> Vec<Article> {
+    let originals = fixture_articles();
+    let paras: Vec<Vec<Vec<String>>> = originals.iter().map(paragraphs).collect();
+    let mut rng = XorShift(0x5EED_2020_1224_0001);
+    (0..count)
+        .map(|n| {
+            let k = n % originals.len();
+            perturb(&originals[k], &paras[k], n, &mut rng)
+        })
+        .collect()
+}
+
+/// Prints the size line for the README: how many pairs the index proposed against `S²`.
+fn report_size(articles: &[Article], docs: &[Doc]) {
+    let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
+    let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
+    let candidates = slant::align::score_pairs(docs, &bodies).candidates;
+    let square = sentences * sentences;
+    eprintln!(
+        "align size: {} articles, S = {sentences} sentences, {candidates} candidate pairs, S² = {square}, candidates/S² = {:.4}",
+        articles.len(),
+        candidates as f64 / square as f64
+    );
+}
+
+/// Alignment alone, on docs normalized before the timing starts.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn align(bencher: divan::Bencher, articles: usize) {
+    let articles = story(articles);
+    let docs: Vec<Doc> = articles.iter().map(slant::normalize).collect();
+    report_size(&articles, &docs);
+    let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
+    let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
+    bencher.bench_local(|| {
+        slant::align::align(&docs, &bodies, &dates, Default::default())
+            .units
+            .len()
+    });
+}
+
+/// The whole story pipeline: normalize, align and diff (the articles are cloned per sample,
+/// outside the timing).
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn story_build(bencher: divan::Bencher, articles: usize) {
+    let articles = story(articles);
+    bencher
+        .with_inputs(|| articles.clone())
+        .bench_local_values(|articles| slant::Story::build(articles).alignment.units.len());
+}
