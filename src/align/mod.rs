@@ -128,7 +128,7 @@ pub fn score_pairs(docs: &[Doc], bodies: &[&str]) -> PairScores {
     let terms = terms::StoryTerms::build(docs, bodies);
     let candidates = candidates::candidate_pairs(&terms);
     let mut scores = HashMap::with_capacity(candidates.len());
-    for (&(x, y), &shared) in &candidates {
+    for &(x, y) in &candidates {
         let (tx, ty) = (
             &terms.sentences[x.0 as usize][x.1 as usize],
             &terms.sentences[y.0 as usize][y.1 as usize],
@@ -137,6 +137,7 @@ pub fn score_pairs(docs: &[Doc], bodies: &[&str]) -> PairScores {
             terms.totals[x.0 as usize][x.1 as usize],
             terms.totals[y.0 as usize][y.1 as usize],
         );
+        let shared = similarity::shared_weight(tx, ty, &terms.generic);
         let is_headline = |id: SentenceId| {
             docs[id.0 as usize].sentences[id.1 as usize].kind == SentenceKind::Headline
         };

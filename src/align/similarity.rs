@@ -48,14 +48,19 @@ pub fn numbers_conflict(a: &[Weighted], b: &[Weighted], number_value: &[Option<f
 }
 
 /// The sum of the weights the two sentences share (terms sorted by id).
-pub fn shared_weight(a: &[Weighted], b: &[Weighted]) -> f32 {
+/// Terms marked `generic` (in so many sentences that they only say what the story is about)
+/// never count as shared; they still count in each sentence's total, so that two sentences
+/// alike only in topic words score low.
+pub fn shared_weight(a: &[Weighted], b: &[Weighted], generic: &[bool]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                sum += a[i].1.min(b[j].1);
+                if !generic[a[i].0 as usize] {
+                    sum += a[i].1.min(b[j].1);
+                }
                 i += 1;
                 j += 1;
             }
@@ -103,14 +108,17 @@ mod tests {
     fn shared_weight_takes_the_smaller_weight_of_common_terms() {
         let a = [(1, 1.0), (3, 2.0), (5, 1.0)];
         let b = [(3, 1.5), (4, 1.0), (5, 1.0)];
-        assert_eq!(shared_weight(&a, &b), 2.5);
+        assert_eq!(shared_weight(&a, &b, &[false; 6]), 2.5);
+        let mut generic = [false; 6];
+        generic[3] = true;
+        assert_eq!(shared_weight(&a, &b, &generic), 1.0);
     }
 
     #[test]
     fn a_short_sentence_inside_a_long_one_scores_above_dice() {
         let short = [(1, 1.0), (2, 1.0), (3, 1.0)];
         let long = [(1, 1.0), (2, 1.0), (3, 1.0), (4, 1.0), (5, 1.0), (6, 1.0)];
-        let s = shared_weight(&short, &long);
+        let s = shared_weight(&short, &long, &[false; 7]);
         let sim = lexical(s, (&short, 3.0), (&long, 6.0), CONTAINMENT_SHARE);
         assert!((sim - 0.7667).abs() < 1e-3, "{sim}");
     }

@@ -39,6 +39,10 @@ pub(crate) fn data_lines(text: &'static str) -> impl Iterator<Item = &'static st
 const NUMBER_BOOST: f32 = 1.6;
 const NAME_BOOST: f32 = 1.4;
 
+/// Sentences of one article that count towards a term's document frequency: a very long
+/// article (a live blog) repeating a word must not make it look like everyone's topic word.
+const MAX_SENTENCES_COUNTED_PER_ARTICLE: u32 = 8;
+
 /// A term id and its weight in one sentence.
 pub type Weighted = (u32, f32);
 
@@ -49,8 +53,12 @@ pub struct StoryTerms {
     pub sentences: Vec<Vec<Vec<Weighted>>>,
     /// Per article, per sentence: the sum of the weights.
     pub totals: Vec<Vec<f32>>,
-    /// How many sentences hold each term.
+    /// How many sentences hold each term (at most [`MAX_SENTENCES_COUNTED_PER_ARTICLE`] per
+    /// article).
     pub document_frequency: Vec<u32>,
+    /// The story's topic words, in more sentences than [`super::candidates::posting_cap`]:
+    /// never indexed, never counted as shared.
+    pub generic: Vec<bool>,
     /// Each term's value, when it is a number (digits, or a number word turned into digits).
     pub number_value: Vec<Option<f64>>,
 }
@@ -84,6 +92,7 @@ impl StoryTerms {
         let mut number_value: Vec<Option<f64>> = Vec::new();
         for (doc, body) in docs.iter().zip(bodies) {
             let mut per_doc = Vec::with_capacity(doc.sentences.len());
+            let mut seen_in_article: HashMap<u32, u32> = HashMap::new();
             for sentence in &doc.sentences {
                 let mut terms: BTreeMap<u32, f32> = BTreeMap::new();
                 for (i, token) in doc.sentence_tokens(sentence.index).iter().enumerate() {
@@ -105,7 +114,11 @@ impl StoryTerms {
                     if document_frequency.len() <= id as usize {
                         document_frequency.resize(id as usize + 1, 0);
                     }
-                    document_frequency[id as usize] += 1;
+                    let in_article = seen_in_article.entry(id).or_insert(0);
+                    *in_article += 1;
+                    if *in_article <= MAX_SENTENCES_COUNTED_PER_ARTICLE {
+                        document_frequency[id as usize] += 1;
+                    }
                 }
                 per_doc.push(terms.into_iter().collect::<Vec<_>>());
             }
@@ -130,7 +143,13 @@ impl StoryTerms {
             .iter()
             .map(|doc| doc.iter().map(|t| t.iter().map(|(_, w)| w).sum()).collect())
             .collect();
+        let cap = super::candidates::posting_cap(docs.len());
+        let generic = document_frequency
+            .iter()
+            .map(|&df| df as usize > cap)
+            .collect();
         Self {
+            generic,
             sentences,
             totals,
             document_frequency,

@@ -193,8 +193,10 @@ fn cross_article_pairs(a: &[SentenceId], b: &[SentenceId]) -> usize {
         .sum()
 }
 
-/// No article twice, except two adjacent sentences of one article (a split), plus the
-/// article's headline.
+/// No article twice, except the article's headline with the sentence it restates, and two
+/// adjacent sentences of one article when another article of the group says in one sentence
+/// what they say in two (a split). Identical copies of an article have no such other article,
+/// so their neighbouring sentences stay apart.
 fn compatible(a: &[SentenceId], b: &[SentenceId], headlines: &HashSet<SentenceId>) -> bool {
     let mut per_article: HashMap<u32, Vec<u32>> = HashMap::new();
     for &id in a.iter().chain(b) {
@@ -202,9 +204,10 @@ fn compatible(a: &[SentenceId], b: &[SentenceId], headlines: &HashSet<SentenceId
             per_article.entry(id.0).or_default().push(id.1);
         }
     }
+    let has_single = per_article.values().any(|s| s.len() == 1);
     per_article.values_mut().all(|s| {
         s.sort_unstable();
-        s.len() == 1 || (s.len() == 2 && s[1] == s[0] + 1)
+        s.len() <= 1 || (has_single && s.len() == 2 && s[1] == s[0] + 1)
     })
 }
 
