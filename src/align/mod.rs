@@ -152,7 +152,7 @@ pub fn score_pairs(docs: &[Doc], bodies: &[&str]) -> PairScores {
         }
         let dice = 2.0 * shared / (wx + wy);
         if let Some(chars) =
-            similarity::characters(sentence_text(docs, x), sentence_text(docs, y), dice)
+            similarity::characters(sentence_text(docs, x), sentence_text(docs, y), dice, score)
         {
             score = score.max(chars);
         }

@@ -92,9 +92,18 @@ pub fn lexical(
     ((1.0 - containment_share) * dice + containment_share * containment).min(1.0)
 }
 
-/// Character similarity of two folded texts, when worth computing.
-pub fn characters(a: &str, b: &str, dice: f32) -> Option<f32> {
+/// Character similarity of two folded texts, when worth computing: it cannot exceed the
+/// ratio of the shorter length to the longer, so it is skipped when that ratio cannot beat
+/// `to_beat` (the score the pair already has).
+pub fn characters(a: &str, b: &str, dice: f32, to_beat: f32) -> Option<f32> {
     if dice < CHAR_SIM_MIN_DICE || a.len() > CHAR_SIM_MAX_BYTES || b.len() > CHAR_SIM_MAX_BYTES {
+        return None;
+    }
+    let (short, long) = (
+        a.chars().count().min(b.chars().count()),
+        a.chars().count().max(b.chars().count()),
+    );
+    if long == 0 || (short as f32 / long as f32) <= to_beat {
         return None;
     }
     Some(strsim::normalized_levenshtein(&a.to_lowercase(), &b.to_lowercase()) as f32)
@@ -129,9 +138,14 @@ mod tests {
             "Three rockets failed to launch.",
             "Three rockets failed to launch!",
             0.9,
+            0.5,
         )
         .unwrap();
         assert!(sim > 0.95);
-        assert_eq!(characters("a", "b", 0.1), None);
+        assert_eq!(characters("a", "b", 0.1, 0.0), None);
+        assert_eq!(
+            characters("short one", "a much longer sentence than that", 0.9, 0.5),
+            None
+        );
     }
 }
