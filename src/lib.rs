@@ -24,6 +24,7 @@
 
 pub mod align;
 pub mod diff;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 

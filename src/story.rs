@@ -1,8 +1,13 @@
-//! A whole story run through the pipeline: the articles, their normalized docs, the alignment
-//! and the diffs. The report writers read from here.
+//! A whole story run through the pipeline: the articles, their normalized docs, the alignment,
+//! the diffs, and what each article reports (quotes, attributions, facts) matched across the
+//! story. The report writers read from here.
 
 use crate::align::{self, Alignment, Thresholds};
 use crate::diff::{self, Diffs};
+use crate::extract::facts::{self, Agreement};
+use crate::extract::matching::{self, QuoteMatch};
+use crate::extract::{Attribution, Fact, Quote, quotes};
+use crate::score::lexicon::Lexicon;
 use crate::{Article, Doc};
 
 /// Every stage's output for one story.
@@ -12,21 +17,69 @@ pub struct Story {
     pub docs: Vec<Doc>,
     pub alignment: Alignment,
     pub diffs: Diffs,
+    /// Every direct quote, by article then position.
+    pub quotes: Vec<Quote>,
+    /// One per quote: its quotation group and how it compares with the fullest version.
+    pub quote_matches: Vec<QuoteMatch>,
+    /// Every attribution, by article then position.
+    pub attributions: Vec<Attribution>,
+    /// Every fact, by article then position.
+    pub facts: Vec<Fact>,
+    /// One per fact: whether other articles agree.
+    pub fact_agreement: Vec<Agreement>,
 }
 
 impl Story {
-    /// Runs normalization, alignment and diffing over `articles` (in input order).
+    /// Runs the whole pipeline over `articles` (in input order) with the default lexicon.
     pub fn build(articles: Vec<Article>) -> Self {
+        Self::build_with(articles, &Lexicon::default_english())
+    }
+
+    /// Runs the whole pipeline with the given lexicon (the default, a user's, or both merged).
+    pub fn build_with(articles: Vec<Article>, lexicon: &Lexicon) -> Self {
         let docs: Vec<Doc> = articles.iter().map(crate::normalize).collect();
         let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
         let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
         let alignment = align::align(&docs, &bodies, &dates, Thresholds::default());
         let diffs = diff::substitutions(&alignment, &docs, &bodies);
+
+        let mut all_quotes = Vec::new();
+        let mut attributions = Vec::new();
+        let mut all_facts = Vec::new();
+        for (i, (article, doc)) in articles.iter().zip(&docs).enumerate() {
+            let (q, a) = quotes::extract(i, article, doc, lexicon);
+            all_quotes.extend(q);
+            attributions.extend(a);
+            all_facts.extend(facts::extract(i, article, doc));
+        }
+        quotes::canonicalize_speakers(&mut all_quotes, &mut attributions);
+        let quote_matches = matching::match_quotes(&all_quotes);
+        let fact_agreement = facts::agreement(&all_facts);
         Self {
             articles,
             docs,
             alignment,
             diffs,
+            quotes: all_quotes,
+            quote_matches,
+            attributions,
+            facts: all_facts,
+            fact_agreement,
         }
+    }
+
+    /// Ids for the facts: one per distinct (kind, key, value) across the story, numbered by
+    /// first appearance (article order, then position), 1-based; same order as `facts`.
+    pub fn fact_ids(&self) -> Vec<usize> {
+        let mut ids: std::collections::HashMap<(crate::extract::FactKind, &str, &str), usize> =
+            std::collections::HashMap::new();
+        self.facts
+            .iter()
+            .map(|f| {
+                let next = ids.len() + 1;
+                *ids.entry((f.kind, f.key.as_str(), f.value.as_str()))
+                    .or_insert(next)
+            })
+            .collect()
     }
 }

@@ -1,4 +1,4 @@
-//! Snapshots of the three CSV reports for the Baghdad fixture. A change in alignment, diffs or
+//! Snapshots of the CSV reports for the Baghdad fixture. A change in alignment, diffs or
 //! formatting shows up here as a reviewable diff (`INSTA_UPDATE=always cargo test` to accept).
 
 use slant::Story;
@@ -30,6 +30,12 @@ fn baghdad_reports() {
         "baghdad_alignment_csv",
         render(|w| report::alignment(&story, w))
     );
+    insta::assert_snapshot!("baghdad_quotes_csv", render(|w| report::quotes(&story, w)));
+    insta::assert_snapshot!(
+        "baghdad_attributions_csv",
+        render(|w| report::attributions(&story, w))
+    );
+    insta::assert_snapshot!("baghdad_facts_csv", render(|w| report::facts(&story, w)));
     insta::assert_snapshot!(
         "baghdad_substitutions_csv",
         render(|w| report::substitutions(&story, w))

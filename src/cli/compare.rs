@@ -25,6 +25,9 @@ const FILES: &[(&str, Writer)] = &[
     ("articles.csv", |s, w| report::articles(s, w)),
     ("alignment.csv", |s, w| report::alignment(s, w)),
     ("substitutions.csv", |s, w| report::substitutions(s, w)),
+    ("quotes.csv", |s, w| report::quotes(s, w)),
+    ("attributions.csv", |s, w| report::attributions(s, w)),
+    ("facts.csv", |s, w| report::facts(s, w)),
 ];
 
 pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
@@ -82,6 +85,44 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
             story.alignment.stats.sentences,
             story.alignment.units.len(),
             story.diffs.substitutions.len()
+        )?;
+        let count = |kind| {
+            story
+                .quote_matches
+                .iter()
+                .filter(|m| m.kind == kind)
+                .count()
+        };
+        let quotations = story
+            .quote_matches
+            .iter()
+            .map(|m| m.quote_id)
+            .max()
+            .unwrap_or(0);
+        writeln!(
+            w,
+            "{} quotes of {quotations} quotations ({} truncated, {} altered), {} attributions",
+            story.quotes.len(),
+            count(slant::extract::matching::MatchKind::Truncated),
+            count(slant::extract::matching::MatchKind::Altered),
+            story.attributions.len()
+        )?;
+        let conflicting: std::collections::BTreeSet<&str> = story
+            .facts
+            .iter()
+            .zip(&story.fact_agreement)
+            .filter(|(_, a)| **a == slant::extract::facts::Agreement::Conflict)
+            .map(|(f, _)| f.key.as_str())
+            .collect();
+        writeln!(
+            w,
+            "{} facts; conflicting figures: {}",
+            story.facts.len(),
+            if conflicting.is_empty() {
+                "none".to_string()
+            } else {
+                conflicting.into_iter().collect::<Vec<_>>().join(", ")
+            }
         )?;
         for copy in &story.alignment.copies {
             writeln!(

@@ -2,8 +2,11 @@
 
 mod align;
 mod compare;
+mod eval;
+mod facts;
 mod normalize;
 mod output;
+mod quotes;
 
 use clap::{Parser, Subcommand};
 use slant::ingest::ReadOptions;
@@ -25,10 +28,16 @@ struct Cli {
 enum Command {
     /// Print the alignment for reading: each unit's sentences as word diffs, then omissions.
     Align(align::Args),
-    /// Align a story's versions and write the CSV reports (articles, alignment, substitutions).
+    /// Align a story's versions and write the CSV reports.
     Compare(compare::Args),
+    /// List the figures, dates and names each article gives, conflicting ones first.
+    Facts(facts::Args),
+    /// Measure extraction against labelled public data (e.g. `slant eval quotes DIR`).
+    Eval(eval::Args),
     /// Print each article's metadata and cleaned sentences with their byte spans in the body.
     Normalize(normalize::Args),
+    /// List direct quotes across the story: who said what, where, and who cut or changed it.
+    Quotes(quotes::Args),
 }
 
 /// Options shared by every command that reads articles.
@@ -68,7 +77,10 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         Command::Align(args) => align::run(args, &out),
         Command::Compare(args) => compare::run(args, &out),
+        Command::Eval(args) => eval::run(args, &out),
+        Command::Facts(args) => facts::run(args, &out),
         Command::Normalize(args) => normalize::run(args, &out),
+        Command::Quotes(args) => quotes::run(args, &out),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

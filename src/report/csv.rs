@@ -1,5 +1,6 @@
-//! The CSV framing reports (`articles.csv`, `alignment.csv`, `substitutions.csv`), with the
-//! columns and order of the report contract.
+//! The CSV framing reports (`articles.csv`, `alignment.csv`, `substitutions.csv`,
+//! `quotes.csv`, `attributions.csv`, `facts.csv`), with the columns and order of the report
+//! contract.
 //!
 //! Text cells that a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab or
 //! carriage return) get a leading apostrophe; numeric columns stay plain numbers.
@@ -126,6 +127,126 @@ pub fn substitutions<W: Write>(story: &Story, w: W) -> ::csv::Result<()> {
             text_cell(&s.a_text).into_owned(),
             text_cell(&s.b_text).into_owned(),
             text_cell(&s.category).into_owned(),
+        ])?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `quotes.csv`: quote_id, article_id, outlet, sentence_index, start, end, speaker, cue, text,
+/// match, similarity. Rows by quote id, then article, then position.
+pub fn quotes<W: Write>(story: &Story, w: W) -> ::csv::Result<()> {
+    let mut out = writer(w);
+    out.write_record([
+        "quote_id",
+        "article_id",
+        "outlet",
+        "sentence_index",
+        "start",
+        "end",
+        "speaker",
+        "cue",
+        "text",
+        "match",
+        "similarity",
+    ])?;
+    let mut order: Vec<usize> = (0..story.quotes.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            story.quote_matches[i].quote_id,
+            story.quotes[i].article,
+            story.quotes[i].span.start,
+        )
+    });
+    for i in order {
+        let (q, m) = (&story.quotes[i], &story.quote_matches[i]);
+        let article = &story.articles[q.article];
+        out.write_record([
+            m.quote_id.to_string(),
+            text_cell(&article.id).into_owned(),
+            text_cell(&article.outlet).into_owned(),
+            q.sentence.to_string(),
+            q.span.start.to_string(),
+            q.span.end.to_string(),
+            text_cell(q.speaker.as_deref().unwrap_or_default()).into_owned(),
+            text_cell(q.cue.as_deref().unwrap_or_default()).into_owned(),
+            text_cell(&q.text).into_owned(),
+            m.kind.as_str().to_string(),
+            number_cell(m.similarity),
+        ])?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `attributions.csv`: article_id, outlet, sentence_index, start, end, speaker, verb, verb_class.
+/// Rows by article, then position.
+pub fn attributions<W: Write>(story: &Story, w: W) -> ::csv::Result<()> {
+    let mut out = writer(w);
+    out.write_record([
+        "article_id",
+        "outlet",
+        "sentence_index",
+        "start",
+        "end",
+        "speaker",
+        "verb",
+        "verb_class",
+    ])?;
+    let mut order: Vec<&crate::extract::Attribution> = story.attributions.iter().collect();
+    order.sort_by_key(|a| (a.article, a.span.start, a.span.end));
+    for a in order {
+        let article = &story.articles[a.article];
+        out.write_record([
+            text_cell(&article.id).into_owned(),
+            text_cell(&article.outlet).into_owned(),
+            a.sentence.to_string(),
+            a.span.start.to_string(),
+            a.span.end.to_string(),
+            text_cell(&a.speaker).into_owned(),
+            text_cell(&a.verb).into_owned(),
+            a.class.as_str().to_string(),
+        ])?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `facts.csv`: fact_id, kind, key, value, article_id, outlet, sentence_index, start, end, text,
+/// agreement. Rows by fact id, then article, then position.
+pub fn facts<W: Write>(story: &Story, w: W) -> ::csv::Result<()> {
+    let mut out = writer(w);
+    out.write_record([
+        "fact_id",
+        "kind",
+        "key",
+        "value",
+        "article_id",
+        "outlet",
+        "sentence_index",
+        "start",
+        "end",
+        "text",
+        "agreement",
+    ])?;
+    let ids = story.fact_ids();
+    let mut order: Vec<usize> = (0..story.facts.len()).collect();
+    order.sort_by_key(|&i| (ids[i], story.facts[i].article, story.facts[i].span.start));
+    for i in order {
+        let f = &story.facts[i];
+        let article = &story.articles[f.article];
+        out.write_record([
+            ids[i].to_string(),
+            f.kind.as_str().to_string(),
+            text_cell(&f.key).into_owned(),
+            text_cell(&f.value).into_owned(),
+            text_cell(&article.id).into_owned(),
+            text_cell(&article.outlet).into_owned(),
+            f.sentence.to_string(),
+            f.span.start.to_string(),
+            f.span.end.to_string(),
+            text_cell(&article.body[f.span.range()]).into_owned(),
+            story.fact_agreement[i].as_str().to_string(),
         ])?;
     }
     out.flush()?;

@@ -1,0 +1,189 @@
+//! One name per speaker across a story.
+//!
+//! Names sharing a surname (the last word) are one speaker when their first names agree (or
+//! one of them has none): `Trump`, `Donald Trump`, `Donald J. Trump`. The canonical form is the
+//! fullest: the most words that are not initials, then the most used, then the first in
+//! alphabetical order. Handles (`@realDonaldTrump`) join the person whose name they spell.
+//! Nameless groups (`police`) stay as they are.
+
+use std::collections::{BTreeMap, HashMap};
+
+/// Maps each name in `names` (with repeats: they count as uses) to its canonical form.
+pub fn canonical_names<'a>(names: impl IntoIterator<Item = &'a str>) -> HashMap<String, String> {
+    let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
+    for name in names {
+        *uses.entry(name).or_default() += 1;
+    }
+    // Full names (two or more words) by surname.
+    let mut by_surname: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for &name in uses.keys() {
+        if let Some(parts) = person_parts(name) {
+            by_surname
+                .entry(parts.surname.clone())
+                .or_default()
+                .push(name);
+        }
+    }
+    let mut map = HashMap::new();
+    for (surname, names) in &by_surname {
+        // Cluster by first name; a name without one joins the most used cluster.
+        let mut clusters: Vec<Vec<&str>> = Vec::new();
+        let mut bare: Vec<&str> = Vec::new();
+        for &name in names {
+            let parts = person_parts(name).expect("grouped above");
+            match &parts.first {
+                None => bare.push(name),
+                Some(first) => {
+                    let found = clusters.iter_mut().find(|c| {
+                        let other = person_parts(c[0]).expect("grouped above");
+                        other
+                            .first
+                            .as_deref()
+                            .is_some_and(|o| first_names_agree(o, first))
+                    });
+                    match found {
+                        Some(c) => c.push(name),
+                        None => clusters.push(vec![name]),
+                    }
+                }
+            }
+        }
+        let total = |c: &Vec<&str>| c.iter().map(|n| uses[n]).sum::<usize>();
+        let main = clusters
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, c)| (total(c), std::cmp::Reverse(*i)))
+            .map(|(i, _)| i);
+        match main {
+            Some(i) => clusters[i].extend(bare),
+            None => clusters.push(bare),
+        }
+        for cluster in clusters {
+            let best = cluster
+                .iter()
+                .copied()
+                .max_by(|a, b| {
+                    let key = |n: &str| (full_words(n), uses[n]);
+                    key(a).cmp(&key(b)).then_with(|| b.cmp(a))
+                })
+                .unwrap_or_default();
+            for name in cluster {
+                map.insert(name.to_string(), best.to_string());
+            }
+        }
+        let _ = surname;
+    }
+    // Handles: the person whose name words all appear in it, else the one whose surname does.
+    for &name in uses.keys() {
+        let Some(handle) = name.strip_prefix('@') else {
+            continue;
+        };
+        let handle = handle.to_lowercase();
+        let canon: Vec<&String> = {
+            let mut v: Vec<&String> = map.values().collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        let spelled = |n: &&String| {
+            n.split_whitespace()
+                .map(|w| w.trim_end_matches('.').to_lowercase())
+                .filter(|w| w.chars().count() > 1)
+                .all(|w| handle.contains(&w))
+        };
+        let surname = |n: &&String| {
+            n.split_whitespace()
+                .last()
+                .is_some_and(|s| s.chars().count() > 2 && handle.contains(&s.to_lowercase()))
+        };
+        let full: Vec<&&String> = canon
+            .iter()
+            .filter(|n| n.contains(' ') && spelled(n))
+            .collect();
+        let pick = if full.len() == 1 {
+            Some(*full[0])
+        } else {
+            let by_surname: Vec<&&String> = canon.iter().filter(|n| surname(n)).collect();
+            (by_surname.len() == 1).then(|| *by_surname[0])
+        };
+        if let Some(target) = pick {
+            map.insert(name.to_string(), target.clone());
+        }
+    }
+    map
+}
+
+struct PersonParts {
+    first: Option<String>,
+    surname: String,
+}
+
+/// First name and surname of a capitalized name; `None` for groups and handles.
+fn person_parts(name: &str) -> Option<PersonParts> {
+    if name.starts_with('@') || !name.chars().next()?.is_uppercase() {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().filter(|w| !is_initial(w)).collect();
+    let surname = words.last()?.to_lowercase();
+    let first = (words.len() > 1).then(|| words[0].to_lowercase());
+    Some(PersonParts { first, surname })
+}
+
+fn is_initial(word: &str) -> bool {
+    let letters = word.trim_end_matches('.');
+    letters.chars().count() == 1 && letters.chars().all(char::is_uppercase)
+}
+
+fn first_names_agree(a: &str, b: &str) -> bool {
+    a == b
+        || (a.chars().count() == 1 && b.starts_with(a))
+        || (b.chars().count() == 1 && a.starts_with(b))
+}
+
+fn full_words(name: &str) -> usize {
+    name.split_whitespace().filter(|w| !is_initial(w)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_name_per_person() {
+        let names = [
+            "Trump",
+            "Donald Trump",
+            "Donald Trump",
+            "Donald J. Trump",
+            "@realDonaldTrump",
+            "Pompeo",
+            "Mike Pompeo",
+            "police",
+            "US Central Command",
+        ];
+        let map = canonical_names(names);
+        for n in [
+            "Trump",
+            "Donald Trump",
+            "Donald J. Trump",
+            "@realDonaldTrump",
+        ] {
+            assert_eq!(map[n], "Donald Trump", "{n}");
+        }
+        assert_eq!(map["Pompeo"], "Mike Pompeo");
+        assert_eq!(map["US Central Command"], "US Central Command");
+        assert!(!map.contains_key("police"));
+    }
+
+    #[test]
+    fn different_first_names_are_different_people() {
+        let map = canonical_names([
+            "Hillary Clinton",
+            "Bill Clinton",
+            "Hillary Clinton",
+            "Clinton",
+        ]);
+        assert_eq!(map["Bill Clinton"], "Bill Clinton");
+        assert_eq!(map["Clinton"], "Hillary Clinton");
+    }
+}

@@ -1,0 +1,150 @@
+//! The article's words as the quote parser sees them: the [`Doc`] tokens with their case, the
+//! quotation they sit in, and the punctuation between them.
+
+use crate::{Doc, Span};
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// One word of the article.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    /// Byte range in the folded text.
+    pub norm: Span,
+    /// As written (folded).
+    pub raw: &'a str,
+    /// Lower case (folded; `U.S.` → `us`).
+    pub lower: &'a str,
+    pub sentence: usize,
+    /// Index of the quotation the word stands in, if any.
+    pub quote: Option<usize>,
+}
+
+impl Word<'_> {
+    /// Starts with a capital letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.raw.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// `Iran's`, `workers'`: a possessive, which modifies a noun and is never the speaker.
+    pub fn is_possessive(&self) -> bool {
+        self.lower.ends_with("'s")
+    }
+}
+
+/// The words of a doc and the text between them.
+#[derive(Debug)]
+pub struct Words<'a> {
+    pub text: &'a str,
+    pub list: Vec<Word<'a>>,
+    /// First word index of each sentence (and the total at the end).
+    pub sentence_starts: Vec<usize>,
+}
+
+impl<'a> Words<'a> {
+    /// The doc's words; `quotes` are the quotations' inner spans (folded), in text order.
+    pub fn new(doc: &'a Doc, quotes: &[Span]) -> Self {
+        let text = doc.text.as_str();
+        let list: Vec<Word<'a>> = doc
+            .tokens
+            .iter()
+            .map(|t| Word {
+                norm: t.norm,
+                raw: &text[t.norm.range()],
+                lower: t.text.as_str(),
+                sentence: t.sentence,
+                quote: quotes.iter().position(|q| q.contains(t.norm)),
+            })
+            .collect();
+        let mut sentence_starts: Vec<usize> =
+            doc.sentences.iter().map(|s| s.tokens.start).collect();
+        sentence_starts.push(list.len());
+        Self {
+            text,
+            list,
+            sentence_starts,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Word indices of sentence `s`.
+    pub fn sentence(&self, s: usize) -> std::ops::Range<usize> {
+        self.sentence_starts[s]..self.sentence_starts[s + 1]
+    }
+
+    /// The text between word `i` and word `i + 1`; `None` when `i + 1` is in another sentence.
+    pub fn gap_after(&self, i: usize) -> Option<&'a str> {
+        let next = self.list.get(i + 1)?;
+        let word = &self.list[i];
+        (next.sentence == word.sentence).then(|| &self.text[word.norm.end..next.norm.start])
+    }
+
+    /// Whether words `i` and `i + 1` belong to one phrase: only spaces between them, a hyphen
+    /// (`al-Kadhimi`), or the period of an abbreviation or initial (`Sgt. Dana`, `Donald J. Trump`).
+    pub fn joined(&self, i: usize) -> bool {
+        let Some(gap) = self.gap_after(i) else {
+            return false;
+        };
+        let gap_trim = gap.trim();
+        gap_trim.is_empty()
+            || gap == "-"
+            || (gap_trim == "." && gap.starts_with('.') && is_abbreviation(&self.list[i]))
+    }
+}
+
+/// Abbreviations and initials that end in a period inside a name: `J.`, `U.S.`, `Sgt.`.
+fn is_abbreviation(word: &Word<'_>) -> bool {
+    static ABBREVIATIONS: &[&str] = &[
+        "adm", "brig", "capt", "cmdr", "col", "dr", "ft", "gen", "gov", "jr", "lt", "maj", "mr",
+        "mrs", "ms", "mt", "prof", "rep", "rev", "sen", "sgt", "sr", "st",
+    ];
+    word.raw.chars().count() == 1 || word.raw.contains('.') || ABBREVIATIONS.contains(&word.lower)
+}
+
+/// Non-empty, non-comment lines of a word list.
+pub fn list(text: &'static str) -> BTreeSet<&'static str> {
+    data_lines(text).collect()
+}
+
+pub fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Titles and roles before names (`titles.txt`).
+pub static TITLES: LazyLock<BTreeSet<&'static str>> =
+    LazyLock::new(|| list(include_str!("titles.txt")));
+/// Nameless speakers (`speaker_nouns.txt`).
+pub static SPEAKER_NOUNS: LazyLock<BTreeSet<&'static str>> =
+    LazyLock::new(|| list(include_str!("speaker_nouns.txt")));
+/// Words between a speaker and its verb (`skip_words.txt`).
+pub static SKIP_WORDS: LazyLock<BTreeSet<&'static str>> =
+    LazyLock::new(|| list(include_str!("skip_words.txt")));
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn word_lists_are_sorted_and_unique() {
+        for (name, text) in [
+            ("titles.txt", include_str!("titles.txt")),
+            ("speaker_nouns.txt", include_str!("speaker_nouns.txt")),
+            ("skip_words.txt", include_str!("skip_words.txt")),
+            ("speech_verbs.txt", include_str!("speech_verbs.txt")),
+        ] {
+            let lines: Vec<&str> = super::data_lines(text).collect();
+            for pair in lines.windows(2) {
+                assert!(pair[0] < pair[1], "{name}: {pair:?} not sorted or repeated");
+            }
+            for line in lines {
+                assert_eq!(line, line.to_lowercase(), "{name}: lower case only");
+            }
+        }
+    }
+}
