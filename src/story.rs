@@ -40,9 +40,6 @@ impl Story {
         let docs: Vec<Doc> = articles.iter().map(crate::normalize).collect();
         let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
         let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
-        let alignment = align::align(&docs, &bodies, &dates, Thresholds::default());
-        let diffs = diff::substitutions(&alignment, &docs, &bodies);
-
         let mut all_quotes = Vec::new();
         let mut attributions = Vec::new();
         let mut all_facts = Vec::new();
@@ -55,6 +52,10 @@ impl Story {
         quotes::canonicalize_speakers(&mut all_quotes, &mut attributions);
         let quote_matches = matching::match_quotes(&all_quotes);
         let fact_agreement = facts::agreement(&all_facts);
+
+        let linked = sentences_sharing_quotations(&all_quotes, &quote_matches);
+        let alignment = align::align_with(&docs, &bodies, &dates, Thresholds::default(), &linked);
+        let diffs = diff::substitutions(&alignment, &docs, &bodies);
         Self {
             articles,
             docs,
@@ -82,4 +83,28 @@ impl Story {
             })
             .collect()
     }
+}
+
+/// Pairs of sentences (in different articles) that carry the same full quotation: they report
+/// the same statement however the rest of the sentence is worded. One-word partial quotes do
+/// not count (a shared word is no evidence of a shared statement).
+fn sentences_sharing_quotations(
+    quotes: &[Quote],
+    matches: &[QuoteMatch],
+) -> Vec<(align::SentenceId, align::SentenceId)> {
+    let mut out = Vec::new();
+    for (i, (a, ma)) in quotes.iter().zip(matches).enumerate() {
+        for (b, mb) in quotes.iter().zip(matches).skip(i + 1) {
+            let same = ma.quote_id == mb.quote_id && a.article != b.article;
+            let substantial =
+                matching::words(&a.text).len() >= 3 && matching::words(&b.text).len() >= 3;
+            if same && substantial {
+                out.push((
+                    (a.article as u32, a.sentence as u32),
+                    (b.article as u32, b.sentence as u32),
+                ));
+            }
+        }
+    }
+    out
 }

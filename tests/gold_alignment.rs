@@ -8,7 +8,7 @@
 mod common;
 
 use common::{Prf, load_story, locate, read_gold, stories};
-use slant::align::{self, Thresholds};
+use slant::align;
 use std::collections::BTreeSet;
 
 type Pair = ((String, usize), (String, usize));
@@ -25,8 +25,7 @@ fn alignment_pairs_match_gold() {
         let articles: Vec<slant::Article> = load_story(&dir).into_values().collect();
         let docs: Vec<slant::Doc> = articles.iter().map(slant::normalize).collect();
         let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
-        let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
-        let alignment = align::align(&docs, &bodies, &dates, Thresholds::default());
+        let alignment = slant::Story::build(articles.clone()).alignment;
 
         let sentence_of = |id: &str, text: &str| -> (String, usize) {
             let i = articles

@@ -13,7 +13,7 @@ pub mod units;
 
 use crate::Doc;
 use crate::normalize::SentenceKind;
-use candidates::SentenceId;
+pub use candidates::SentenceId;
 pub use copies::NearCopy;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -83,7 +83,29 @@ pub fn align(
     dates: &[Option<&str>],
     thresholds: Thresholds,
 ) -> Alignment {
-    let scored = score_pairs(docs, bodies);
+    align_with(docs, bodies, dates, thresholds, &[])
+}
+
+/// A pair of sentences known to report the same thing from elsewhere (they carry the same
+/// quotation) scores at least this.
+pub const LINKED_SCORE: f32 = 0.45;
+
+/// [`align`], with sentence pairs known to belong together (for example, sentences of two
+/// articles that carry the same quotation): each scores at least [`LINKED_SCORE`].
+pub fn align_with(
+    docs: &[Doc],
+    bodies: &[&str],
+    dates: &[Option<&str>],
+    thresholds: Thresholds,
+    linked: &[(SentenceId, SentenceId)],
+) -> Alignment {
+    let mut scored = score_pairs(docs, bodies);
+    for &(x, y) in linked {
+        if x.0 != y.0 {
+            let score = scored.scores.entry((x.min(y), x.max(y))).or_insert(0.0);
+            *score = score.max(LINKED_SCORE);
+        }
+    }
     let scores = &scored.scores;
     let headlines: HashSet<SentenceId> = docs
         .iter()
