@@ -18,16 +18,31 @@ pub struct Args {
     force: bool,
 }
 
-type Writer = fn(&Story, &mut dyn Write) -> ::csv::Result<()>;
+type Writer = fn(&Story, &mut dyn Write) -> io::Result<()>;
 
 /// The report files this command writes, in order.
 const FILES: &[(&str, Writer)] = &[
-    ("articles.csv", |s, w| report::articles(s, w)),
-    ("alignment.csv", |s, w| report::alignment(s, w)),
-    ("substitutions.csv", |s, w| report::substitutions(s, w)),
-    ("quotes.csv", |s, w| report::quotes(s, w)),
-    ("attributions.csv", |s, w| report::attributions(s, w)),
-    ("facts.csv", |s, w| report::facts(s, w)),
+    ("articles.csv", |s, w| {
+        report::articles(s, w).map_err(io::Error::other)
+    }),
+    ("alignment.csv", |s, w| {
+        report::alignment(s, w).map_err(io::Error::other)
+    }),
+    ("substitutions.csv", |s, w| {
+        report::substitutions(s, w).map_err(io::Error::other)
+    }),
+    ("quotes.csv", |s, w| {
+        report::quotes(s, w).map_err(io::Error::other)
+    }),
+    ("attributions.csv", |s, w| {
+        report::attributions(s, w).map_err(io::Error::other)
+    }),
+    ("facts.csv", |s, w| {
+        report::facts(s, w).map_err(io::Error::other)
+    }),
+    ("comparison.json", |s, w| {
+        slant::report::json::comparison(s, w).map_err(io::Error::other)
+    }),
 ];
 
 pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
@@ -59,7 +74,7 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
     std::fs::create_dir_all(&args.out)?;
     for (name, write) in FILES {
         let path = args.out.join(name);
-        if let Err(e) = write_atomically(&path, |w| write(&story, w).map_err(io::Error::other)) {
+        if let Err(e) = write_atomically(&path, |w| write(&story, w)) {
             out.error(&format!("{}: {e}", path.display()));
             outcome = Outcome::InputErrors;
         }

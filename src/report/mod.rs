@@ -1,3 +1,4 @@
 //! Report writers. Each writes to any `impl Write`; the binary decides where the bytes go.
 
 pub mod csv;
+pub mod json;
