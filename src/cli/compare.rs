@@ -43,6 +43,7 @@ const FILES: &[(&str, Writer)] = &[
     ("comparison.json", |s, w| {
         slant::report::json::comparison(s, w).map_err(io::Error::other)
     }),
+    ("report.md", |s, w| slant::report::markdown::report(s, w)),
 ];
 
 pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
