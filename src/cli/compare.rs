@@ -44,6 +44,7 @@ const FILES: &[(&str, Writer)] = &[
         slant::report::json::comparison(s, w).map_err(io::Error::other)
     }),
     ("report.md", |s, w| slant::report::markdown::report(s, w)),
+    ("report.html", |s, w| slant::report::html::report(s, &[], w)),
 ];
 
 pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {

@@ -1,5 +1,6 @@
 //! Report writers. Each writes to any `impl Write`; the binary decides where the bytes go.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
