@@ -129,3 +129,54 @@ fn a_one_article_story_still_writes_articles_csv() {
     let text = std::fs::read_to_string(out.path().join("articles.csv")).unwrap();
     assert_eq!(text.lines().count(), 2);
 }
+
+#[test]
+fn format_selects_the_report_files_and_the_default_out_is_reports_story_name() {
+    let cwd = tempfile::tempdir().unwrap();
+    let story = std::fs::canonicalize(STORY).unwrap();
+    slant()
+        .current_dir(cwd.path())
+        .arg("compare")
+        .arg(&story)
+        .args(["--format", "md,json", "-q"])
+        .assert()
+        .success();
+    let out = cwd.path().join("reports/baghdad-rockets-2020");
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["comparison.json", "report.md"]);
+}
+
+#[test]
+fn an_input_file_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("report.md");
+    std::fs::write(&input, "Rockets hit Baghdad on Sunday, officials said.").unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "Rockets struck Baghdad on Sunday night, officials said.",
+    )
+    .unwrap();
+    slant()
+        .arg("compare")
+        .arg(&input)
+        .arg(&other)
+        .arg("--out")
+        .arg(dir.path())
+        .arg("--force")
+        .assert()
+        .code(2)
+        .stderr(contains("report.md: is an input; not overwriting it"));
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap(),
+        "Rockets hit Baghdad on Sunday, officials said."
+    );
+    assert!(
+        dir.path().join("report.html").exists(),
+        "the other reports are still written"
+    );
+}

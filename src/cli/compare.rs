@@ -10,54 +10,74 @@ use std::path::{Path, PathBuf};
 pub struct Args {
     #[command(flatten)]
     input: InputArgs,
-    /// Directory for the reports (created if missing).
+    /// Directory for the reports (created if missing); default `reports/<story name>`.
     #[arg(long, value_name = "DIR")]
-    out: PathBuf,
+    out: Option<PathBuf>,
+    /// Which reports to write (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [ReportFormat::Csv, ReportFormat::Json, ReportFormat::Md, ReportFormat::Html])]
+    format: Vec<ReportFormat>,
     /// Allow --out inside an input directory.
     #[arg(long)]
     force: bool,
 }
 
+/// A family of report files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Csv,
+    Json,
+    Md,
+    Html,
+}
+
 type Writer = fn(&Story, &mut dyn Write) -> io::Result<()>;
 
 /// The report files this command writes, in order.
-const FILES: &[(&str, Writer)] = &[
-    ("articles.csv", |s, w| {
+const FILES: &[(&str, ReportFormat, Writer)] = &[
+    ("articles.csv", ReportFormat::Csv, |s, w| {
         report::articles(s, w).map_err(io::Error::other)
     }),
-    ("alignment.csv", |s, w| {
+    ("alignment.csv", ReportFormat::Csv, |s, w| {
         report::alignment(s, w).map_err(io::Error::other)
     }),
-    ("substitutions.csv", |s, w| {
+    ("substitutions.csv", ReportFormat::Csv, |s, w| {
         report::substitutions(s, w).map_err(io::Error::other)
     }),
-    ("quotes.csv", |s, w| {
+    ("quotes.csv", ReportFormat::Csv, |s, w| {
         report::quotes(s, w).map_err(io::Error::other)
     }),
-    ("attributions.csv", |s, w| {
+    ("attributions.csv", ReportFormat::Csv, |s, w| {
         report::attributions(s, w).map_err(io::Error::other)
     }),
-    ("facts.csv", |s, w| {
+    ("facts.csv", ReportFormat::Csv, |s, w| {
         report::facts(s, w).map_err(io::Error::other)
     }),
-    ("comparison.json", |s, w| {
+    ("comparison.json", ReportFormat::Json, |s, w| {
         slant::report::json::comparison(s, w).map_err(io::Error::other)
     }),
-    ("report.md", |s, w| slant::report::markdown::report(s, w)),
-    ("report.html", |s, w| slant::report::html::report(s, &[], w)),
+    ("report.md", ReportFormat::Md, |s, w| {
+        slant::report::markdown::report(s, w)
+    }),
+    ("report.html", ReportFormat::Html, |s, w| {
+        slant::report::html::report(s, &[], w)
+    }),
 ];
 
 pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
+    let out_dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| default_out(&args.input.paths));
     if !args.force {
         if let Some(dir) = args
             .input
             .paths
             .iter()
-            .find(|p| p.is_dir() && is_inside(&args.out, p))
+            .find(|p| p.is_dir() && is_inside(&out_dir, p))
         {
             out.error(&format!(
                 "--out {} is inside the input directory {}; use --force to allow it",
-                args.out.display(),
+                out_dir.display(),
                 dir.display()
             ));
             return Ok(Outcome::InputErrors);
@@ -73,9 +93,20 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
         );
     }
     let story = Story::build(loaded.articles);
-    std::fs::create_dir_all(&args.out)?;
-    for (name, write) in FILES {
-        let path = args.out.join(name);
+    std::fs::create_dir_all(&out_dir)?;
+    for (name, format, write) in FILES {
+        if !args.format.contains(format) {
+            continue;
+        }
+        let path = out_dir.join(name);
+        if args.input.paths.iter().any(|p| same_file(p, &path)) {
+            out.error(&format!(
+                "{}: is an input; not overwriting it",
+                path.display()
+            ));
+            outcome = Outcome::InputErrors;
+            continue;
+        }
         if let Err(e) = write_atomically(&path, |w| write(&story, w)) {
             out.error(&format!("{}: {e}", path.display()));
             outcome = Outcome::InputErrors;
@@ -150,10 +181,28 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
                 copy.similarity * 100.0
             )?;
         }
-        writeln!(w, "reports written to {}", args.out.display())?;
+        writeln!(w, "reports written to {}", out_dir.display())?;
     }
     w.flush()?;
     Ok(outcome)
+}
+
+/// `reports/<name>`, where the name is the first input's file or directory name.
+fn default_out(paths: &[PathBuf]) -> PathBuf {
+    let name = paths
+        .first()
+        .and_then(|p| std::path::absolute(p).ok())
+        .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "story".to_string());
+    Path::new("reports").join(name)
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }
 
 /// Whether `inner` is `outer` or lies below it (compared as absolute paths).
