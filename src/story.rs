@@ -7,7 +7,10 @@ use crate::diff::{self, Diffs};
 use crate::extract::facts::{self, Agreement};
 use crate::extract::matching::{self, QuoteMatch};
 use crate::extract::{Attribution, Fact, Quote, quotes};
+use crate::score::corpus::{self, Background, Distinctive};
 use crate::score::lexicon::Lexicon;
+use crate::score::summary::{self, SummaryRow};
+use crate::score::{Flag, flags, peer};
 use crate::{Article, Doc};
 
 /// Every stage's output for one story.
@@ -27,6 +30,14 @@ pub struct Story {
     pub facts: Vec<Fact>,
     /// One per fact: whether other articles agree.
     pub fact_agreement: Vec<Agreement>,
+    /// Every flag (lexicon, scare-quote, agentless-passive, peer and corpus evidence), with
+    /// the peers' wording as baseline; by article, then position.
+    pub flags: Vec<Flag>,
+    /// Each article's most distinctive words against the rest of the story (top
+    /// [`corpus::DEFAULT_TOP`] per article).
+    pub distinctive: Vec<Distinctive>,
+    /// One row per article (`summary.csv`).
+    pub summary: Vec<SummaryRow>,
 }
 
 impl Story {
@@ -37,6 +48,16 @@ impl Story {
 
     /// Runs the whole pipeline with the given lexicon (the default, a user's, or both merged).
     pub fn build_with(articles: Vec<Article>, lexicon: &Lexicon) -> Self {
+        Self::build_full(articles, lexicon, None)
+    }
+
+    /// Runs the whole pipeline with the given lexicon and, for the corpus baseline, an optional
+    /// background frequency table (without one the prior comes from the story's pooled counts).
+    pub fn build_full(
+        articles: Vec<Article>,
+        lexicon: &Lexicon,
+        background: Option<&Background>,
+    ) -> Self {
         let docs: Vec<Doc> = articles.iter().map(crate::normalize).collect();
         let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
         let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
@@ -56,7 +77,7 @@ impl Story {
         let linked = sentences_sharing_quotations(&all_quotes, &quote_matches);
         let alignment = align::align_with(&docs, &bodies, &dates, Thresholds::default(), &linked);
         let diffs = diff::substitutions(&alignment, &docs, &bodies);
-        Self {
+        let mut story = Self {
             articles,
             docs,
             alignment,
@@ -66,7 +87,45 @@ impl Story {
             attributions,
             facts: all_facts,
             fact_agreement,
+            flags: Vec::new(),
+            distinctive: Vec::new(),
+            summary: Vec::new(),
+        };
+        story.score(lexicon, background);
+        story
+    }
+
+    /// The scoring stage: flags from the lexicon, peers and corpus, baselines, the distinctive
+    /// words, substitution categories and the per-article summary.
+    fn score(&mut self, lexicon: &Lexicon, background: Option<&Background>) {
+        let mut all: Vec<Flag> = Vec::new();
+        for (i, (article, doc)) in self.articles.iter().zip(&self.docs).enumerate() {
+            all.extend(flags::flag_article(i, article, doc, &self.quotes, lexicon));
         }
+        all.extend(peer::peer_flags(self, lexicon, &all));
+        let every_distinctive = corpus::distinctive(self, background, usize::MAX);
+        all.extend(corpus::corpus_flags(
+            self,
+            &every_distinctive,
+            lexicon,
+            &all,
+        ));
+        peer::fill_baselines(&mut all, self, lexicon);
+        all.sort_by(|a, b| {
+            (a.article, a.span.start, a.span.end, &a.category).cmp(&(
+                b.article,
+                b.span.start,
+                b.span.end,
+                &b.category,
+            ))
+        });
+        let categories = peer::substitution_categories(self, lexicon);
+        for (substitution, category) in self.diffs.substitutions.iter_mut().zip(categories) {
+            substitution.category = category;
+        }
+        self.distinctive = corpus::distinctive(self, background, corpus::DEFAULT_TOP);
+        self.summary = summary::summary(self, &all);
+        self.flags = all;
     }
 
     /// Ids for the facts: one per distinct (kind, key, value) across the story, numbered by

@@ -52,6 +52,15 @@ const FILES: &[(&str, ReportFormat, Writer)] = &[
     ("facts.csv", ReportFormat::Csv, |s, w| {
         report::facts(s, w).map_err(io::Error::other)
     }),
+    ("flags.csv", ReportFormat::Csv, |s, w| {
+        slant::report::score_csv::flags(s, &s.flags, w).map_err(io::Error::other)
+    }),
+    ("distinctive.csv", ReportFormat::Csv, |s, w| {
+        slant::report::score_csv::distinctive(s, &s.distinctive, w).map_err(io::Error::other)
+    }),
+    ("summary.csv", ReportFormat::Csv, |s, w| {
+        slant::report::score_csv::summary(&s.summary, w).map_err(io::Error::other)
+    }),
     ("comparison.json", ReportFormat::Json, |s, w| {
         slant::report::json::comparison(s, w).map_err(io::Error::other)
     }),
@@ -59,7 +68,7 @@ const FILES: &[(&str, ReportFormat, Writer)] = &[
         slant::report::markdown::report(s, w)
     }),
     ("report.html", ReportFormat::Html, |s, w| {
-        slant::report::html::report(s, &[], w)
+        slant::report::html::report(s, &s.flags, w)
     }),
 ];
 

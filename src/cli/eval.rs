@@ -1,7 +1,7 @@
 //! `slant eval`: measuring extraction on labelled data in a public format.
 
 use super::{Outcome, output::Out};
-use slant::eval::polnear;
+use slant::eval::{polnear, words};
 use slant::score::lexicon::Lexicon;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -24,6 +24,28 @@ enum What {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Loaded-word flags against sentences with labelled loaded words (BABE's CSV works with
+    /// the defaults): word-level precision, recall and F1, and sentence-level macro-F1.
+    Words {
+        /// The CSV file: one sentence a row.
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+        /// The column holding the sentence.
+        #[arg(long, default_value = "text")]
+        text_col: String,
+        /// The column listing the loaded words (a Python-style list or `,`/`;`/`|`-separated).
+        #[arg(long, default_value = "biased_words")]
+        words_col: String,
+        /// The column labelling the sentence (`Biased` / `Non-biased`; other values dropped).
+        #[arg(long, default_value = "label_bias")]
+        label_col: String,
+        /// The field separator (one character); guessed from the header line when not given.
+        #[arg(long)]
+        delimiter: Option<char>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,6 +57,22 @@ enum Format {
 pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
     match &args.what {
         What::Quotes { dir, format } => quotes(dir, *format, out),
+        What::Words {
+            file,
+            text_col,
+            words_col,
+            label_col,
+            delimiter,
+            format,
+        } => {
+            let columns = words::Columns {
+                text: text_col.clone(),
+                words: words_col.clone(),
+                label: label_col.clone(),
+                delimiter: delimiter.map(|d| d as u8),
+            };
+            loaded_words(file, &columns, *format, out)
+        }
     }
 }
 
@@ -95,6 +133,36 @@ fn quotes(dir: &std::path::Path, format: Format, out: &Out) -> io::Result<Outcom
                 )?;
             }
         }
+    }
+    w.flush()?;
+    Ok(Outcome::Ok)
+}
+
+fn loaded_words(
+    file: &std::path::Path,
+    columns: &words::Columns,
+    format: Format,
+    out: &Out,
+) -> io::Result<Outcome> {
+    let name = file.display().to_string();
+    let sentences = match std::fs::read_to_string(file)
+        .map_err(|e| format!("{name}: {e}"))
+        .and_then(|text| words::read(&name, &text, columns).map_err(|e| e.to_string()))
+    {
+        Ok(sentences) => sentences,
+        Err(message) => {
+            out.error(&message);
+            return Ok(Outcome::InputErrors);
+        }
+    };
+    let report = words::evaluate(&sentences, &Lexicon::default_english());
+    let mut w = out.stdout();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut w, &report)?;
+            writeln!(w)?;
+        }
+        Format::Table => words::write_table(&report, &mut w)?,
     }
     w.flush()?;
     Ok(Outcome::Ok)

@@ -4,9 +4,11 @@ mod align;
 mod compare;
 mod eval;
 mod facts;
+mod lexicon;
 mod normalize;
 mod output;
 mod quotes;
+mod score;
 
 use clap::{Parser, Subcommand};
 use slant::ingest::ReadOptions;
@@ -32,12 +34,16 @@ enum Command {
     Compare(compare::Args),
     /// List the figures, dates and names each article gives, conflicting ones first.
     Facts(facts::Args),
+    /// List, check (`check FILE`) and explain (`explain TERM`) lexicon entries.
+    Lexicon(lexicon::Args),
     /// Measure extraction against labelled public data (e.g. `slant eval quotes DIR`).
     Eval(eval::Args),
     /// Print each article's metadata and cleaned sentences with their byte spans in the body.
     Normalize(normalize::Args),
     /// List direct quotes across the story: who said what, where, and who cut or changed it.
     Quotes(quotes::Args),
+    /// Flag loaded wording in each article, linter style: `path:line:col: category: ...`.
+    Score(score::Args),
 }
 
 /// Options shared by every command that reads articles.
@@ -69,6 +75,8 @@ enum Outcome {
     Ok,
     /// Some input could not be read (already reported on stderr).
     InputErrors,
+    /// More flags than `--fail-on` allows.
+    FailOn,
 }
 
 pub fn run() -> ExitCode {
@@ -79,12 +87,15 @@ pub fn run() -> ExitCode {
         Command::Compare(args) => compare::run(args, &out),
         Command::Eval(args) => eval::run(args, &out),
         Command::Facts(args) => facts::run(args, &out),
+        Command::Lexicon(args) => lexicon::run(args, &out),
         Command::Normalize(args) => normalize::run(args, &out),
         Command::Quotes(args) => quotes::run(args, &out),
+        Command::Score(args) => score::run(args, &out),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::InputErrors) => ExitCode::from(2),
+        Ok(Outcome::FailOn) => ExitCode::from(1),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             out.error(&format!("cannot write output: {e}"));

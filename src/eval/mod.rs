@@ -4,3 +4,4 @@
 //! command prints it. The data stays outside the project (see `../shared/eval/README.md`).
 
 pub mod polnear;
+pub mod words;

@@ -21,6 +21,35 @@ struct Document<'a> {
     quotes: Vec<QuoteOut<'a>>,
     attributions: Vec<AttributionOut<'a>>,
     facts: Vec<FactOut<'a>>,
+    flags: Vec<FlagOut<'a>>,
+    distinctive: Vec<DistinctiveOut<'a>>,
+    summary: &'a [crate::score::summary::SummaryRow],
+}
+
+#[derive(Serialize)]
+struct FlagOut<'a> {
+    article_id: &'a str,
+    sentence_index: usize,
+    headline: bool,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    term: &'a str,
+    category: &'a str,
+    neutral: &'a str,
+    weight: f32,
+    evidence: &'a str,
+    in_quote: bool,
+    baseline: &'a str,
+    explanation: &'a str,
+}
+
+#[derive(Serialize)]
+struct DistinctiveOut<'a> {
+    article_id: &'a str,
+    term: &'a str,
+    count: usize,
+    z: f32,
 }
 
 #[derive(Serialize)]
@@ -243,6 +272,37 @@ fn document(story: &Story) -> Document<'_> {
             agreement: agreement.as_str(),
         })
         .collect();
+    let flags = story
+        .flags
+        .iter()
+        .map(|f| FlagOut {
+            article_id: id(f.article),
+            sentence_index: f.sentence,
+            headline: story.docs[f.article].sentences[f.sentence].kind
+                == crate::normalize::SentenceKind::Headline,
+            start: f.span.start,
+            end: f.span.end,
+            text: &story.articles[f.article].body[f.span.range()],
+            term: &f.term,
+            category: &f.category,
+            neutral: &f.neutral,
+            weight: f.weight,
+            evidence: f.evidence.as_str(),
+            in_quote: f.in_quote,
+            baseline: &f.baseline,
+            explanation: &f.explanation,
+        })
+        .collect();
+    let distinctive = story
+        .distinctive
+        .iter()
+        .map(|d| DistinctiveOut {
+            article_id: id(d.article),
+            term: &d.term,
+            count: d.count,
+            z: d.z,
+        })
+        .collect();
     Document {
         schema_version: SCHEMA_VERSION,
         articles,
@@ -251,6 +311,9 @@ fn document(story: &Story) -> Document<'_> {
         quotes,
         attributions,
         facts,
+        flags,
+        distinctive,
+        summary: &story.summary,
     }
 }
 

@@ -32,6 +32,7 @@ pub fn report<W: Write>(story: &Story, mut w: W) -> io::Result<()> {
     quotes(story, &mut w)?;
     conflicting_facts(story, &mut w)?;
     verbs_by_speaker(story, &mut w)?;
+    wording(story, &mut w)?;
     Ok(())
 }
 
@@ -261,6 +262,89 @@ fn verbs_by_speaker(story: &Story, w: &mut impl Write) -> io::Result<()> {
         }
     }
     writeln!(w)
+}
+
+/// The summary per article, then each article's flagged words: the headline's first (what
+/// most readers see), then the outlet's own words, then words inside quotes (the speakers').
+fn wording(story: &Story, w: &mut impl Write) -> io::Result<()> {
+    writeln!(w, "## Loaded wording\n")?;
+    writeln!(
+        w,
+        "| article | flags (own words) | loaded per 1,000 words | doubt verbs | neutral verbs | attribution asymmetry |"
+    )?;
+    writeln!(w, "|---|---:|---:|---:|---:|---:|")?;
+    for row in &story.summary {
+        writeln!(
+            w,
+            "| {} | {} | {:.1} | {} | {} | {:.2} |",
+            escape(&row.article_id),
+            row.flags,
+            row.loaded_per_1k + 0.0, // never "-0.0"
+            row.doubt_verbs,
+            row.neutral_verbs,
+            row.attribution_asymmetry
+        )?;
+    }
+    writeln!(w)?;
+    for (i, article) in story.articles.iter().enumerate() {
+        let flags: Vec<&crate::score::Flag> =
+            story.flags.iter().filter(|f| f.article == i).collect();
+        if flags.is_empty() {
+            continue;
+        }
+        writeln!(w, "### {}\n", escape(&article.id))?;
+        let headline = |f: &&crate::score::Flag| {
+            story.docs[i].sentences[f.sentence].kind == crate::normalize::SentenceKind::Headline
+        };
+        let groups: [(&str, Vec<&&crate::score::Flag>); 3] = [
+            (
+                "In the headline",
+                flags.iter().filter(|f| headline(f)).collect(),
+            ),
+            (
+                "In the outlet's own words",
+                flags
+                    .iter()
+                    .filter(|f| !headline(f) && !f.in_quote)
+                    .collect(),
+            ),
+            (
+                "Inside quotes (the speaker's words, not counted against the outlet)",
+                flags
+                    .iter()
+                    .filter(|f| !headline(f) && f.in_quote)
+                    .collect(),
+            ),
+        ];
+        for (title, list) in groups {
+            if list.is_empty() {
+                continue;
+            }
+            writeln!(w, "{title}:\n")?;
+            for f in list {
+                let neutral = if f.neutral.is_empty() {
+                    String::new()
+                } else {
+                    format!(" → *{}*", escape(&f.neutral))
+                };
+                let baseline = if f.baseline.is_empty() {
+                    String::new()
+                } else {
+                    format!(" Others wrote: {}.", escape(&f.baseline))
+                };
+                writeln!(
+                    w,
+                    "- **{}**{neutral} ({}, {}): {}{baseline}",
+                    escape(&article.body[f.span.range()]),
+                    escape(&f.category),
+                    f.evidence.as_str(),
+                    escape(&f.explanation)
+                )?;
+            }
+            writeln!(w)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

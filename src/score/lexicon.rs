@@ -5,11 +5,22 @@
 //! Columns: `term,forms,category,neutral,weight,explanation,example,not_when`.
 //! - `forms`: the inflected forms that count as the term, `|`-separated (`claim|claims|claimed`);
 //!   empty means the term itself. Matching is by lower-case form.
-//! - `category`: `attribution-neutral`, `attribution-doubt`, ... (the reporting verbs, whose
-//!   class [`Lexicon::verb_class`] derives), and the scorer's categories.
+//! - `category`: one of [`CATEGORIES`]: `attribution-neutral`, `attribution-doubt`, ... (the
+//!   reporting verbs, whose class [`Lexicon::verb_class`] derives), and the scorer's categories
+//!   (`violence-label`, `actor-label`, `evaluative`, `intensifier`, `hedge`, `presupposition`,
+//!   `euphemism`, `loaded-metaphor`, ...).
+//! - `neutral`: what a neutral writer would write; may be empty only in the categories of
+//!   [`NEUTRAL_OPTIONAL`] (where the fix is often to drop the word).
+//! - `weight`: how loaded, 0 to 1; `explanation`: one plain sentence; `example`: a sentence
+//!   using the term in the flagged sense.
 //! - `not_when`: context guards, `|`-separated phrases that each contain a form: when one of
 //!   them stands around a match, the match is another use of the word ("claimed responsibility"
 //!   is not a doubt verb).
+//!
+//! A form belongs to one entry. [`Lexicon::check`] lists every problem of a file (what
+//! `slant lexicon check` prints); [`Rules::User`] are the rules any file must pass to be
+//! loaded, [`Rules::Strict`] adds what the shipped file promises (sorted, complete).
+//! [`Lexicon::load`] builds the lexicon `--lexicon FILE` and `--no-default-lexicon` ask for.
 //!
 //! ```
 //! use slant::score::lexicon::Lexicon;
@@ -26,6 +37,7 @@ use crate::extract::VerbClass;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 /// The default English lexicon, as shipped.
 pub const DEFAULT_ENGLISH_CSV: &str = include_str!("../../lexicons/en.csv");
@@ -129,6 +141,94 @@ pub fn verb_class_of_category(category: &str) -> Option<VerbClass> {
     }
 }
 
+/// The categories a lexicon entry may have, with what each one means. They are the flag
+/// categories of `fixtures/README.md` plus `loaded-metaphor`; a file with any other category is
+/// refused, so that a typo cannot make entries silently useless.
+pub const CATEGORIES: &[(&str, &str)] = &[
+    (
+        "attribution-neutral",
+        "reporting verbs that report without judging (said, told, wrote)",
+    ),
+    (
+        "attribution-doubt",
+        "reporting verbs that cast doubt on what was said (claimed, alleged, insisted)",
+    ),
+    (
+        "attribution-endorse",
+        "reporting verbs that vouch for what was said (revealed, admitted, confirmed)",
+    ),
+    (
+        "attribution-emotive",
+        "reporting verbs that dramatize the speaker's mood (slammed, blasted, boasted)",
+    ),
+    (
+        "attribution-other",
+        "other reporting verbs, fair when they fit the words (warned, urged, accused)",
+    ),
+    (
+        "violence-label",
+        "loaded names for killing and violence (assassination, massacre, martyrdom)",
+    ),
+    (
+        "actor-label",
+        "loaded names for people and groups (regime, terrorist, thugs, Iran-backed)",
+    ),
+    (
+        "evaluative",
+        "words that pass judgment (brazen, notorious, irresponsible, blatantly)",
+    ),
+    (
+        "intensifier",
+        "words that pump up size or force (highly, strongly, massive)",
+    ),
+    (
+        "hedge",
+        "words that cast doubt or hide the source (reportedly, allegedly, so-called)",
+    ),
+    (
+        "presupposition",
+        "words that slip in an assumption as fact (finally, even, refused to)",
+    ),
+    (
+        "euphemism",
+        "mild words that hide something harsh (collateral damage, neutralized)",
+    ),
+    (
+        "loaded-metaphor",
+        "figures of speech that turn people into floods, swarms, pests or invaders",
+    ),
+    (
+        "scare-quote",
+        "quotation marks that distance the writer from a word (the \"peaceful\" protest)",
+    ),
+    (
+        "agentless-passive",
+        "passives that leave out who did it (protesters were injured)",
+    ),
+];
+
+/// Categories whose entries may leave `neutral` empty: the fix for a hedge, an intensifier, a
+/// label or a judgment is often to drop the word or to describe what happened, and the neutral
+/// form of a passive needs the missing agent, which only the context knows. Every other
+/// category (reporting verbs, violence labels, euphemisms, metaphors) names a neutral word.
+pub const NEUTRAL_OPTIONAL: &[&str] = &[
+    "hedge",
+    "scare-quote",
+    "presupposition",
+    "actor-label",
+    "evaluative",
+    "intensifier",
+    "agentless-passive",
+];
+
+/// What a category means, in plain words; `None` for a category outside [`CATEGORIES`].
+pub fn category_description(category: &str) -> Option<&'static str> {
+    CATEGORIES
+        .iter()
+        .find(|(name, _)| *name == category)
+        .map(|(_, description)| *description)
+}
+
 /// Lexicon entries with an index by form.
 ///
 /// `Lexicon::default()` is the empty lexicon (what `--no-default-lexicon` starts from);
@@ -140,16 +240,47 @@ pub struct Lexicon {
     by_form: HashMap<String, Vec<usize>>,
 }
 
-/// A lexicon file that cannot be read, with where: `file:line:column: message`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {message}")]
+/// A problem in a lexicon file, with where: `file:line:column: message` (or `file: message`
+/// when the file cannot be read at all, `line` 0).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LexiconError {
     pub file: String,
-    /// 1-based line of the record (or header).
+    /// 1-based line of the record (or header); 0 when the whole file is at fault.
     pub line: u64,
     /// 1-based column (field number) of the bad cell; 1 when the whole record is bad.
     pub column: usize,
     pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file, self.line, self.column, self.message
+            )
+        }
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// Which rules [`Lexicon::check`] applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    /// What every lexicon file must satisfy to be loaded (`--lexicon FILE`): `term` and
+    /// `category` columns, no unknown or repeated column, one field per column on every line,
+    /// a non-empty term, a known category, a weight from 0 to 1, no form in two entries, no
+    /// term twice, and every guard containing a form.
+    User,
+    /// [`Rules::User`] plus what the shipped lexicon promises: the exact header, terms sorted
+    /// by their lower-cased bytes, `forms`, `weight`, `explanation` and `example` filled,
+    /// `neutral` too outside [`NEUTRAL_OPTIONAL`], and an example that uses a form and is not
+    /// caught by a guard.
+    Strict,
 }
 
 impl Lexicon {
@@ -159,82 +290,38 @@ impl Lexicon {
             .expect("the embedded lexicon parses (tested)")
     }
 
-    /// Parses a lexicon file. Columns are found by header name, in any order; `term` and
-    /// `category` are required, the others may be missing or empty (`forms` defaults to the
-    /// term, `weight` to 0.5). `name` is the file name errors will show.
+    /// Parses a lexicon file under [`Rules::User`], failing on the first problem. Columns are
+    /// found by header name, in any order; `term` and `category` are required, the others may
+    /// be missing or empty (`forms` defaults to the term, `weight` to 0.5). `name` is the file
+    /// name errors will show.
     pub fn from_csv(name: &str, text: &str) -> Result<Self, LexiconError> {
-        let error = |line: u64, column: usize, message: String| LexiconError {
-            file: name.to_string(),
-            line,
-            column,
-            message,
-        };
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .from_reader(text.as_bytes());
-        let headers = reader.headers().map_err(|e| csv_error(name, &e))?.clone();
-        let find = |col: &str| headers.iter().position(|h| h.trim() == col);
-        let columns = ColumnIndex {
-            term: find("term").ok_or_else(|| error(1, 1, "no `term` column".into()))?,
-            category: find("category").ok_or_else(|| error(1, 1, "no `category` column".into()))?,
-            forms: find("forms"),
-            neutral: find("neutral"),
-            weight: find("weight"),
-            explanation: find("explanation"),
-            example: find("example"),
-            not_when: find("not_when"),
-        };
-        let mut lexicon = Self::default();
-        for record in reader.records() {
-            let record = record.map_err(|e| csv_error(name, &e))?;
-            let line = record.position().map_or(0, |p| p.line());
-            let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("").trim();
-            let term = cell(Some(columns.term));
-            if term.is_empty() {
-                return Err(error(line, columns.term + 1, "empty term".into()));
-            }
-            let category = cell(Some(columns.category));
-            if category.is_empty() {
-                return Err(error(line, columns.category + 1, "empty category".into()));
-            }
-            let weight = match cell(columns.weight) {
-                "" => 0.5,
-                w => match w.parse::<f32>() {
-                    Ok(w) if (0.0..=1.0).contains(&w) => w,
-                    _ => {
-                        return Err(error(
-                            line,
-                            columns.weight.unwrap_or(0) + 1,
-                            format!("weight `{w}` is not a number from 0 to 1"),
-                        ));
-                    }
-                },
-            };
-            let mut forms = split_list(cell(columns.forms));
-            if forms.is_empty() {
-                forms.push(term.to_lowercase());
-            }
-            let entry = Entry {
-                term: term.to_string(),
-                forms,
-                category: category.to_string(),
-                neutral: cell(columns.neutral).to_string(),
-                weight,
-                explanation: cell(columns.explanation).to_string(),
-                example: cell(columns.example).to_string(),
-                not_when: split_list(cell(columns.not_when)),
-                source: name.to_string(),
-            };
-            if lexicon.position(&entry.term).is_some() {
-                return Err(error(
-                    line,
-                    columns.term + 1,
-                    format!("term `{term}` appears twice"),
-                ));
-            }
-            lexicon.entries.push(entry);
+        let (lexicon, mut problems) = parse(name, text, Rules::User);
+        if problems.is_empty() {
+            Ok(lexicon)
+        } else {
+            Err(problems.swap_remove(0))
         }
-        lexicon.reindex();
+    }
+
+    /// Every problem in a lexicon file under `rules`, in file order (empty when it is fine).
+    pub fn check(name: &str, text: &str, rules: Rules) -> Vec<LexiconError> {
+        parse(name, text, rules).1
+    }
+
+    /// The default lexicon (unless `no_default`) with the entries of each file in `paths`
+    /// added in order; an entry replaces an earlier one with the same term (what
+    /// `--lexicon FILE` and `--no-default-lexicon` do).
+    pub fn load(paths: &[PathBuf], no_default: bool) -> Result<Self, LexiconError> {
+        let mut lexicon = if no_default {
+            Self::default()
+        } else {
+            Self::default_english()
+        };
+        for path in paths {
+            let text = read_file(path)?;
+            let user = Self::from_csv(&path.display().to_string(), &text)?;
+            lexicon = lexicon.merged(user);
+        }
         Ok(lexicon)
     }
 
@@ -272,6 +359,43 @@ impl Lexicon {
             .into_iter()
             .flatten()
             .map(|&i| &self.entries[i])
+    }
+
+    /// The entries whose term or one of whose forms is `query` (any case, spaces collapsed):
+    /// what `slant lexicon explain` shows.
+    pub fn find(&self, query: &str) -> Vec<&Entry> {
+        let key = normalize_query(query);
+        let mut found: Vec<&Entry> = self
+            .entries
+            .iter()
+            .filter(|e| e.term.to_lowercase() == key)
+            .collect();
+        for entry in self.lookup(&key) {
+            if !found.iter().any(|f| std::ptr::eq(*f, entry)) {
+                found.push(entry);
+            }
+        }
+        found
+    }
+
+    /// Up to `limit` terms and forms that look like `query` (a typo, another inflection), the
+    /// closest first.
+    pub fn similar(&self, query: &str, limit: usize) -> Vec<String> {
+        let key = normalize_query(query);
+        let mut scored: Vec<(f64, String)> = Vec::new();
+        let candidates = self
+            .entries
+            .iter()
+            .flat_map(|e| std::iter::once(e.term.to_lowercase()).chain(e.forms.iter().cloned()));
+        for candidate in candidates {
+            let score = strsim::jaro_winkler(&key, &candidate)
+                .max(strsim::normalized_damerau_levenshtein(&key, &candidate));
+            if score >= 0.8 && !scored.iter().any(|(_, c)| *c == candidate) {
+                scored.push((score, candidate));
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        scored.into_iter().take(limit).map(|(_, c)| c).collect()
     }
 
     /// The class of a reporting verb form (`claimed` → doubt), from the `attribution-*`
@@ -319,6 +443,41 @@ impl Lexicon {
     }
 }
 
+/// Reads a lexicon file as UTF-8 (a leading byte-order mark is dropped by the parser), with
+/// errors naming the file, and for bad bytes the line and column.
+pub fn read_file(path: &Path) -> Result<String, LexiconError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| LexiconError {
+        file: name.clone(),
+        line: 0,
+        column: 0,
+        message: format!("cannot read the lexicon: {e}"),
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let line_start = bytes[..at]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        LexiconError {
+            file: name,
+            line: 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64,
+            column: 1 + bytes[line_start..at].iter().filter(|&&b| b == b',').count(),
+            message: format!("invalid UTF-8 at byte {at} (save the file as UTF-8)"),
+        }
+    })
+}
+
+fn normalize_query(query: &str) -> String {
+    query
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Where each column is in a file's header.
 #[derive(Debug)]
 struct ColumnIndex {
     term: usize,
@@ -331,12 +490,332 @@ struct ColumnIndex {
     not_when: Option<usize>,
 }
 
-/// `a|b| c` → `["a", "b", "c"]`, lower case, empties dropped.
-fn split_list(cell: &str) -> Vec<String> {
-    cell.split('|')
-        .map(|s| s.trim().to_lowercase())
-        .filter(|s| !s.is_empty())
-        .collect()
+impl ColumnIndex {
+    /// Finds the columns, reporting unknown, repeated and missing ones; `None` when `term` or
+    /// `category` is missing (nothing else can be checked then).
+    fn new(
+        headers: &csv::StringRecord,
+        rules: Rules,
+        problem: &mut impl FnMut(u64, usize, String),
+    ) -> Option<Self> {
+        let names: Vec<&str> = headers.iter().map(str::trim).collect();
+        if rules == Rules::Strict && names != COLUMNS {
+            problem(1, 1, format!("the header must be `{}`", COLUMNS.join(",")));
+        }
+        for (i, name) in names.iter().enumerate() {
+            if names[..i].contains(name) {
+                problem(1, i + 1, format!("column `{name}` appears twice"));
+            } else if !COLUMNS.contains(name) {
+                let hint = closest(name, COLUMNS.iter().copied())
+                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .unwrap_or_default();
+                problem(
+                    1,
+                    i + 1,
+                    format!(
+                        "unknown column `{name}`{hint}; the columns are {}",
+                        COLUMNS.join(", ")
+                    ),
+                );
+            }
+        }
+        let find = |col: &str| names.iter().position(|h| *h == col);
+        let (Some(term), Some(category)) = (find("term"), find("category")) else {
+            let missing = if find("term").is_none() {
+                "term"
+            } else {
+                "category"
+            };
+            problem(1, 1, format!("no `{missing}` column"));
+            return None;
+        };
+        Some(Self {
+            term,
+            category,
+            forms: find("forms"),
+            neutral: find("neutral"),
+            weight: find("weight"),
+            explanation: find("explanation"),
+            example: find("example"),
+            not_when: find("not_when"),
+        })
+    }
+}
+
+/// The closest of `options` to `word`, when close enough to be a likely typo.
+fn closest<'a>(word: &str, options: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    options
+        .map(|o| (strsim::jaro_winkler(word, o), o))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, o)| o)
+}
+
+/// Parses a lexicon file, collecting every problem under `rules`; rows with a problem are left
+/// out of the returned lexicon.
+fn parse(name: &str, text: &str, rules: Rules) -> (Lexicon, Vec<LexiconError>) {
+    let mut problems = Vec::new();
+    let mut problem = |line: u64, column: usize, message: String| {
+        problems.push(LexiconError {
+            file: name.to_string(),
+            line,
+            column,
+            message,
+        })
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(headers) => headers.clone(),
+        Err(e) => {
+            let e = csv_error(name, &e);
+            problem(e.line.max(1), e.column, e.message);
+            return (Lexicon::default(), problems);
+        }
+    };
+    let Some(columns) = ColumnIndex::new(&headers, rules, &mut problem) else {
+        return (Lexicon::default(), problems);
+    };
+    let mut lexicon = Lexicon::default();
+    // Lower-cased term → line; form → (term, line): to name the earlier owner in messages.
+    let mut terms: HashMap<String, u64> = HashMap::new();
+    let mut owners: HashMap<String, (String, u64)> = HashMap::new();
+    let mut previous_term = String::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                let e = csv_error(name, &e);
+                problem(e.line, e.column, e.message);
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        let mut row = RowCheck {
+            line,
+            count: 0,
+            problem: &mut problem,
+        };
+        if record.len() != headers.len() {
+            let what = if record.len() < headers.len() {
+                "a column is missing"
+            } else {
+                "one too many (put cells that contain commas in double quotes)"
+            };
+            row.report(
+                record.len().min(headers.len()) + 1,
+                format!(
+                    "{} fields where the header has {}: {what}",
+                    record.len(),
+                    headers.len()
+                ),
+            );
+            continue;
+        }
+        let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("").trim();
+        let col = |i: Option<usize>| i.map_or(1, |i| i + 1);
+        let term = cell(Some(columns.term));
+        if term.is_empty() {
+            row.report(columns.term + 1, "empty term".into());
+            continue;
+        }
+        let key = term.to_lowercase();
+        if let Some(first) = terms.get(&key) {
+            row.report(
+                columns.term + 1,
+                format!("term `{term}` appears twice (first on line {first})"),
+            );
+            continue;
+        }
+        terms.insert(key.clone(), line);
+        if rules == Rules::Strict {
+            if key.as_bytes() < previous_term.as_bytes() {
+                row.report(
+                    columns.term + 1,
+                    format!("`{term}` is out of order: terms are sorted by their lower-cased bytes, and it comes before `{previous_term}`"),
+                );
+            }
+            previous_term = key.clone();
+        }
+
+        let category = cell(Some(columns.category));
+        if category.is_empty() {
+            row.report(columns.category + 1, "empty category".into());
+        } else if category_description(category).is_none() {
+            let hint = closest(category, CATEGORIES.iter().map(|(c, _)| *c))
+                .map(|c| format!(" (did you mean `{c}`?)"))
+                .unwrap_or_default();
+            row.report(
+                columns.category + 1,
+                format!(
+                    "unknown category `{category}`{hint}; `slant lexicon list --help` names them"
+                ),
+            );
+        }
+
+        let weight = match cell(columns.weight) {
+            "" => {
+                if rules == Rules::Strict {
+                    row.report(col(columns.weight), "empty weight".into());
+                }
+                0.5
+            }
+            w => match w.parse::<f32>() {
+                Ok(w) if (0.0..=1.0).contains(&w) => w,
+                _ => {
+                    row.report(
+                        col(columns.weight),
+                        format!("weight `{w}` is not a number from 0 to 1"),
+                    );
+                    0.5
+                }
+            },
+        };
+
+        let forms_cell = cell(columns.forms);
+        let mut forms = list(forms_cell, "form", col(columns.forms), &mut row);
+        if forms.is_empty() {
+            if rules == Rules::Strict {
+                row.report(col(columns.forms), "empty forms".into());
+            }
+            forms.push(key.clone());
+        }
+        for (i, form) in forms.iter().enumerate() {
+            if !form.chars().any(char::is_alphanumeric) {
+                row.report(
+                    col(columns.forms),
+                    format!("form `{form}` has no letter or digit"),
+                );
+            } else if forms[..i].contains(form) {
+                row.report(col(columns.forms), format!("form `{form}` is listed twice"));
+            } else if let Some((owner, at)) = owners.get(form) {
+                row.report(
+                    col(columns.forms),
+                    format!("form `{form}` already belongs to `{owner}` (line {at}); a form belongs to one entry, use `not_when` to tell senses apart"),
+                );
+            }
+        }
+
+        let not_when = list(
+            cell(columns.not_when),
+            "guard",
+            col(columns.not_when),
+            &mut row,
+        );
+        for guard in &not_when {
+            if !forms.iter().any(|f| has_word(guard, f)) {
+                row.report(
+                    col(columns.not_when),
+                    format!("guard `{guard}` contains none of the forms, so it can never apply"),
+                );
+            }
+        }
+
+        let neutral = cell(columns.neutral);
+        let explanation = cell(columns.explanation);
+        let example = cell(columns.example);
+        if rules == Rules::Strict {
+            if neutral.is_empty() && !NEUTRAL_OPTIONAL.contains(&category) {
+                row.report(
+                    col(columns.neutral),
+                    format!(
+                        "empty neutral: only {} entries may leave it empty",
+                        NEUTRAL_OPTIONAL.join(", ")
+                    ),
+                );
+            }
+            if explanation.is_empty() {
+                row.report(col(columns.explanation), "empty explanation".into());
+            }
+            if example.is_empty() {
+                row.report(col(columns.example), "empty example".into());
+            }
+        }
+        if rules == Rules::Strict && !example.is_empty() {
+            if !forms.iter().any(|f| has_word(example, f)) {
+                row.report(
+                    col(columns.example),
+                    "the example uses none of the forms".into(),
+                );
+            }
+            if let Some(guard) = not_when.iter().find(|g| has_word(example, g)) {
+                row.report(
+                    col(columns.example),
+                    format!("the example contains the guard `{guard}`, so it would not be flagged"),
+                );
+            }
+        }
+
+        // A row with problems still owns its forms, so that a clash names it.
+        for form in &forms {
+            owners
+                .entry(form.clone())
+                .or_insert_with(|| (term.to_string(), line));
+        }
+        if row.count > 0 {
+            continue;
+        }
+        lexicon.entries.push(Entry {
+            term: term.to_string(),
+            forms,
+            category: category.to_string(),
+            neutral: neutral.to_string(),
+            weight,
+            explanation: explanation.to_string(),
+            example: example.to_string(),
+            not_when,
+            source: name.to_string(),
+        });
+    }
+    lexicon.reindex();
+    (lexicon, problems)
+}
+
+/// The problems of one row, counted so that a row with any is left out.
+struct RowCheck<'a, F: FnMut(u64, usize, String)> {
+    line: u64,
+    count: usize,
+    problem: &'a mut F,
+}
+
+impl<F: FnMut(u64, usize, String)> RowCheck<'_, F> {
+    fn report(&mut self, column: usize, message: String) {
+        self.count += 1;
+        (self.problem)(self.line, column, message);
+    }
+}
+
+/// `a|b| c` → `["a", "b", "c"]`, lower case; an empty item (`a||b`, a trailing `|`) is a
+/// problem, reported as a `what` at `column`.
+fn list<F: FnMut(u64, usize, String)>(
+    cell: &str,
+    what: &str,
+    column: usize,
+    row: &mut RowCheck<'_, F>,
+) -> Vec<String> {
+    if cell.is_empty() {
+        return Vec::new();
+    }
+    let items: Vec<String> = cell.split('|').map(|s| s.trim().to_lowercase()).collect();
+    if items.iter().any(String::is_empty) {
+        row.report(
+            column,
+            format!("empty {what} in `{cell}` (two `|` in a row, or one at an end)"),
+        );
+    }
+    items.into_iter().filter(|s| !s.is_empty()).collect()
+}
+
+/// Whether `phrase` occurs in `text` as whole words, ignoring case.
+fn has_word(text: &str, phrase: &str) -> bool {
+    let text = text.to_lowercase();
+    text.match_indices(phrase).any(|(i, _)| {
+        !text[..i].ends_with(char::is_alphanumeric)
+            && !text[i + phrase.len()..].starts_with(char::is_alphanumeric)
+    })
 }
 
 fn csv_error(name: &str, e: &csv::Error) -> LexiconError {
@@ -369,9 +848,6 @@ impl fmt::Display for Entry {
 mod tests {
     use super::*;
 
-    /// Categories for which no neutral alternative fits (the column may stay empty).
-    const NO_NEUTRAL_CATEGORIES: &[&str] = &["scare-quote", "agentless-passive"];
-
     fn default_rows() -> Vec<csv::StringRecord> {
         let mut reader = csv::Reader::from_reader(DEFAULT_ENGLISH_CSV.as_bytes());
         reader.records().map(|r| r.unwrap()).collect()
@@ -401,8 +877,7 @@ mod tests {
             assert!(!entry.explanation.is_empty(), "{what}: explanation");
             assert!(!entry.example.is_empty(), "{what}: example");
             assert!(
-                !entry.neutral.is_empty()
-                    || NO_NEUTRAL_CATEGORIES.contains(&entry.category.as_str()),
+                !entry.neutral.is_empty() || NEUTRAL_OPTIONAL.contains(&entry.category.as_str()),
                 "{what}: neutral"
             );
         }
@@ -478,14 +953,17 @@ mod tests {
             "mine.csv",
             "term,forms,category,neutral,weight,explanation,example,not_when\n\
              Claim,claim|claimed,attribution-neutral,said,0,Plain.,He claimed it.,\n\
-             regime,regime|regimes,actor-label,government,0.8,Loaded.,The regime fell.,\n",
+             gatekeeper,gatekeeper|gatekeepers,actor-label,editors,0.6,Loaded.,The gatekeepers said no.,\n",
         )
         .unwrap();
         let merged = Lexicon::default_english().merged(user);
         assert_eq!(merged.verb_class("claimed"), Some(VerbClass::Neutral));
         // The user entry lists fewer forms: the default's other forms are gone with it.
         assert_eq!(merged.verb_class("claiming"), None);
-        assert_eq!(merged.lookup("regimes").next().unwrap().source, "mine.csv");
+        assert_eq!(
+            merged.lookup("gatekeepers").next().unwrap().source,
+            "mine.csv"
+        );
         assert_eq!(
             merged.len(),
             Lexicon::default_english().len() + 1,

@@ -4,7 +4,15 @@
 //! - The flaggers (lexicon matches, scare quotes, peer and corpus baselines) each produce
 //!   [`Flag`]s; every flag says what evidence it rests on and explains itself.
 
+pub mod asymmetry;
+pub mod corpus;
+pub mod flags;
 pub mod lexicon;
+pub mod matcher;
+pub mod passive;
+pub mod peer;
+pub mod scare_quotes;
+pub mod summary;
 
 use crate::Span;
 use serde::Serialize;

@@ -1,0 +1,190 @@
+//! The scorer's CSV reports: `flags.csv`, `distinctive.csv` and `summary.csv`.
+//!
+//! Same conventions as [`super::csv`]: UTF-8, a header row, RFC 4180 quoting, CRLF line ends,
+//! text cells a spreadsheet would run as a formula get a leading apostrophe, numbers stay plain.
+
+use super::csv::{number_cell, text_cell};
+use crate::Story;
+use crate::score::Flag;
+use crate::score::corpus::Distinctive;
+use crate::score::summary::SummaryRow;
+use std::io::Write;
+
+fn writer<W: Write>(w: W) -> ::csv::Writer<W> {
+    ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(w)
+}
+
+/// A z-score with three decimals and no trailing zeros (`2.345`, `-1.2`, `3`).
+pub fn z_cell(z: f32) -> String {
+    let s = format!("{z:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+fn owned(s: &str) -> String {
+    text_cell(s).into_owned()
+}
+
+/// `flags.csv`: article_id, outlet, sentence_index, start, end, text, category, neutral,
+/// weight, evidence, in_quote, baseline, explanation. Rows by article, then start, then end,
+/// then category.
+pub fn flags<W: Write>(story: &Story, flags: &[Flag], w: W) -> ::csv::Result<()> {
+    let mut out = writer(w);
+    out.write_record([
+        "article_id",
+        "outlet",
+        "sentence_index",
+        "start",
+        "end",
+        "text",
+        "category",
+        "neutral",
+        "weight",
+        "evidence",
+        "in_quote",
+        "baseline",
+        "explanation",
+    ])?;
+    let mut order: Vec<&Flag> = flags.iter().collect();
+    order.sort_by(|a, b| {
+        (a.article, a.span.start, a.span.end, &a.category, a.evidence).cmp(&(
+            b.article,
+            b.span.start,
+            b.span.end,
+            &b.category,
+            b.evidence,
+        ))
+    });
+    for f in order {
+        let article = &story.articles[f.article];
+        let text = article.body.get(f.span.range()).unwrap_or_default();
+        out.write_record([
+            owned(&article.id),
+            owned(&article.outlet),
+            f.sentence.to_string(),
+            f.span.start.to_string(),
+            f.span.end.to_string(),
+            owned(text),
+            owned(&f.category),
+            owned(&f.neutral),
+            number_cell(f.weight),
+            f.evidence.as_str().to_string(),
+            f.in_quote.to_string(),
+            owned(&f.baseline),
+            owned(&f.explanation),
+        ])?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `distinctive.csv`: article_id, outlet, term, count, z. Rows in the order given
+/// ([`distinctive`](crate::score::corpus::distinctive) sorts them by article, then z
+/// descending, then term).
+pub fn distinctive<W: Write>(story: &Story, rows: &[Distinctive], w: W) -> ::csv::Result<()> {
+    let mut out = writer(w);
+    out.write_record(["article_id", "outlet", "term", "count", "z"])?;
+    for d in rows {
+        let article = &story.articles[d.article];
+        out.write_record([
+            owned(&article.id),
+            owned(&article.outlet),
+            owned(&d.term),
+            d.count.to_string(),
+            z_cell(d.z),
+        ])?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `summary.csv`: article_id, outlet, words, flags, loaded_per_1k, doubt_verbs, neutral_verbs,
+/// attribution_asymmetry, quotes, quotes_altered, facts_conflicting, units_unique,
+/// units_omitted, copy_of. Rows in the order given (input order from
+/// [`summary`](crate::score::summary::summary)).
+pub fn summary<W: Write>(rows: &[SummaryRow], w: W) -> ::csv::Result<()> {
+    let mut out = writer(w);
+    out.write_record([
+        "article_id",
+        "outlet",
+        "words",
+        "flags",
+        "loaded_per_1k",
+        "doubt_verbs",
+        "neutral_verbs",
+        "attribution_asymmetry",
+        "quotes",
+        "quotes_altered",
+        "facts_conflicting",
+        "units_unique",
+        "units_omitted",
+        "copy_of",
+    ])?;
+    for r in rows {
+        out.write_record([
+            owned(&r.article_id),
+            owned(&r.outlet),
+            r.words.to_string(),
+            r.flags.to_string(),
+            number_cell(r.loaded_per_1k),
+            r.doubt_verbs.to_string(),
+            r.neutral_verbs.to_string(),
+            number_cell(r.attribution_asymmetry),
+            r.quotes.to_string(),
+            r.quotes_altered.to_string(),
+            r.facts_conflicting.to_string(),
+            r.units_unique.to_string(),
+            r.units_omitted.to_string(),
+            owned(r.copy_of.as_deref().unwrap_or_default()),
+        ])?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn z_scores_have_three_decimals_and_stay_numbers() {
+        assert_eq!(z_cell(-2.3), "-2.3");
+        assert_eq!(z_cell(2.34567), "2.346");
+        assert_eq!(z_cell(3.0), "3");
+        assert_eq!(z_cell(-0.0001), "0");
+    }
+
+    #[test]
+    fn summary_rows_write_plain_numbers_and_safe_text() {
+        let row = SummaryRow {
+            article: 0,
+            article_id: "=evil".into(),
+            outlet: "Wire".into(),
+            words: 300,
+            own_words: 250,
+            flags: 2,
+            loaded_per_1k: 4.8,
+            doubt_verbs: 1,
+            neutral_verbs: 3,
+            attribution_asymmetry: 1.0 / 3.0,
+            quotes: 4,
+            quotes_altered: 1,
+            facts_conflicting: 0,
+            units_unique: 2,
+            units_omitted: 1,
+            copy_of: None,
+        };
+        let mut buf = Vec::new();
+        summary(&[row], &mut buf).unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert!(lines[0].starts_with("article_id,outlet,words,flags,loaded_per_1k"));
+        assert_eq!(lines[1], "'=evil,Wire,300,2,4.8,1,3,0.3333,4,1,0,2,1,");
+    }
+}

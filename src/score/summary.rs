@@ -1,0 +1,143 @@
+//! `summary.csv`: one row per article, the figures a reader compares outlets by.
+//!
+//! | column | formula |
+//! |---|---|
+//! | `words` | word and number tokens of the article's sentences (boilerplate not counted), as in `articles.csv` |
+//! | `flags` | flags on the outlet's own words: `in_quote` false (every evidence kind, headline included) |
+//! | `loaded_per_1k` | sum of the `weight`s of those flags × 1000 ÷ the outlet's own words (tokens outside direct quotes); 0 when it has none. A flag of weight 0.5 counts half: a word every peer also used (which [`fill_baselines`](super::peer::fill_baselines) discounts) counts less than a choice of this outlet alone |
+//! | `doubt_verbs` | attributions whose verb is of the doubt class (claimed, alleged, insisted) |
+//! | `neutral_verbs` | attributions whose verb is of the neutral class (said, told, wrote) |
+//! | `attribution_asymmetry` | max − min doubt share over speakers with ≥ 2 attributions ([`asymmetry`](super::asymmetry)); 0 with fewer than two such speakers |
+//! | `quotes` | direct quotes, partial quotes included |
+//! | `quotes_altered` | quotes whose wording differs from the fullest version in the story (`match` = `altered`); cut but unchanged quotes (`truncated`) are not counted |
+//! | `facts_conflicting` | facts with `agreement` = `conflict` (another article gives another value for the same key) |
+//! | `units_unique` | alignment units holding only this article's sentences (what nobody else reports) |
+//! | `units_omitted` | units this article leaves out that more than half of the others (and at least two) carry ([`omissions`](crate::align::omissions)) |
+//! | `copy_of` | id of the article this one is a near-copy of; empty if none |
+
+use crate::Story;
+use crate::extract::VerbClass;
+use crate::extract::facts::Agreement;
+use crate::extract::matching::MatchKind;
+use crate::score::Flag;
+use crate::score::asymmetry::asymmetry;
+use crate::score::peer::quote_spans;
+use serde::Serialize;
+
+/// One row of `summary.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SummaryRow {
+    /// Index of the article (input order).
+    pub article: usize,
+    pub article_id: String,
+    pub outlet: String,
+    pub words: usize,
+    /// Tokens outside direct quotes (the denominator of `loaded_per_1k`).
+    pub own_words: usize,
+    pub flags: usize,
+    pub loaded_per_1k: f32,
+    pub doubt_verbs: usize,
+    pub neutral_verbs: usize,
+    pub attribution_asymmetry: f32,
+    pub quotes: usize,
+    pub quotes_altered: usize,
+    pub facts_conflicting: usize,
+    pub units_unique: usize,
+    pub units_omitted: usize,
+    /// Id of the original this article copies.
+    pub copy_of: Option<String>,
+}
+
+/// One row per article, in input order (see the module docs for each formula).
+pub fn summary(story: &Story, flags: &[Flag]) -> Vec<SummaryRow> {
+    let asymmetries = asymmetry(story);
+    let omitted = crate::align::omissions(&story.alignment, story.articles.len());
+    story
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, article)| {
+            let doc = &story.docs[i];
+            let quotes = quote_spans(story, i);
+            let own_words = doc
+                .tokens
+                .iter()
+                .filter(|t| !quotes.iter().any(|q| q.contains(t.span)))
+                .count();
+            let own_flags: Vec<&Flag> = flags
+                .iter()
+                .filter(|f| f.article == i && !f.in_quote)
+                .collect();
+            let weight: f32 = own_flags.iter().map(|f| f.weight).sum();
+            let verbs = |class: VerbClass| {
+                story
+                    .attributions
+                    .iter()
+                    .filter(|a| a.article == i && a.class == class)
+                    .count()
+            };
+            let quote_rows = || {
+                story
+                    .quotes
+                    .iter()
+                    .zip(&story.quote_matches)
+                    .filter(move |(q, _)| q.article == i)
+            };
+            SummaryRow {
+                article: i,
+                article_id: article.id.clone(),
+                outlet: article.outlet.clone(),
+                words: doc.word_count(),
+                own_words,
+                flags: own_flags.len(),
+                loaded_per_1k: per_thousand(weight, own_words),
+                doubt_verbs: verbs(VerbClass::Doubt),
+                neutral_verbs: verbs(VerbClass::Neutral),
+                attribution_asymmetry: asymmetries[i].asymmetry,
+                quotes: quote_rows().count(),
+                quotes_altered: quote_rows()
+                    .filter(|(_, m)| m.kind == MatchKind::Altered)
+                    .count(),
+                facts_conflicting: story
+                    .facts
+                    .iter()
+                    .zip(&story.fact_agreement)
+                    .filter(|(f, a)| f.article == i && **a == Agreement::Conflict)
+                    .count(),
+                units_unique: story
+                    .alignment
+                    .units
+                    .iter()
+                    .filter(|u| u.members.iter().all(|m| m.article == i))
+                    .count(),
+                units_omitted: omitted[i].len(),
+                copy_of: story
+                    .alignment
+                    .copies
+                    .iter()
+                    .find(|c| c.article == i)
+                    .map(|c| story.articles[c.original].id.clone()),
+            }
+        })
+        .collect()
+}
+
+/// `weight × 1000 / words`, 0 for no words.
+pub fn per_thousand(weight: f32, words: usize) -> f32 {
+    if words == 0 {
+        0.0
+    } else {
+        weight * 1000.0 / words as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rate_per_thousand_words() {
+        assert_eq!(per_thousand(1.5, 300), 5.0);
+        assert_eq!(per_thousand(2.0, 0), 0.0);
+    }
+}
