@@ -38,4 +38,4 @@ pub use ingest::{Article, IngestError, Loaded};
 pub use normalize::{Doc, normalize};
 
 pub use span::Span;
-pub use story::Story;
+pub use story::{Stage, Story};

@@ -13,6 +13,26 @@ use crate::score::summary::{self, SummaryRow};
 use crate::score::{Flag, flags, peer};
 use crate::{Article, Doc};
 
+/// The stages of [`Story::build_reporting`], in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Normalizing,
+    Extracting,
+    Aligning,
+    Scoring,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Normalizing => "normalizing",
+            Self::Extracting => "extracting quotes and facts",
+            Self::Aligning => "aligning",
+            Self::Scoring => "scoring",
+        }
+    }
+}
+
 /// Every stage's output for one story.
 #[derive(Debug, Clone)]
 pub struct Story {
@@ -58,9 +78,22 @@ impl Story {
         lexicon: &Lexicon,
         background: Option<&Background>,
     ) -> Self {
+        Self::build_reporting(articles, lexicon, background, &mut |_| {})
+    }
+
+    /// [`Story::build_full`], telling `progress` as each stage starts (for a caller that shows
+    /// progress on a long run; the library itself never prints).
+    pub fn build_reporting(
+        articles: Vec<Article>,
+        lexicon: &Lexicon,
+        background: Option<&Background>,
+        progress: &mut dyn FnMut(Stage),
+    ) -> Self {
+        progress(Stage::Normalizing);
         let docs: Vec<Doc> = articles.iter().map(crate::normalize).collect();
         let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
         let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
+        progress(Stage::Extracting);
         let mut all_quotes = Vec::new();
         let mut attributions = Vec::new();
         let mut all_facts = Vec::new();
@@ -74,6 +107,7 @@ impl Story {
         let quote_matches = matching::match_quotes(&all_quotes);
         let fact_agreement = facts::agreement(&all_facts);
 
+        progress(Stage::Aligning);
         let linked = sentences_sharing_quotations(&all_quotes, &quote_matches);
         let alignment = align::align_with(&docs, &bodies, &dates, Thresholds::default(), &linked);
         let diffs = diff::substitutions(&alignment, &docs, &bodies);
@@ -91,6 +125,7 @@ impl Story {
             distinctive: Vec::new(),
             summary: Vec::new(),
         };
+        progress(Stage::Scoring);
         story.score(lexicon, background);
         story
     }

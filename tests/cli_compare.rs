@@ -180,3 +180,64 @@ fn an_input_file_is_never_overwritten() {
         "the other reports are still written"
     );
 }
+
+/// Writes `count` small articles on one event into a fresh directory.
+fn many_articles(count: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..count {
+        let text = format!(
+            "Rockets hit Baghdad\n\nEight rockets hit the Green Zone on Sunday, outlet {n} reported. Nobody was hurt."
+        );
+        std::fs::write(dir.path().join(format!("a{n:02}.txt")), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn no_progress_when_stderr_is_not_a_terminal() {
+    let story = many_articles(25);
+    let out = tempfile::tempdir().unwrap();
+    slant()
+        .arg("compare")
+        .arg(story.path())
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn spreadsheet_formulas_in_article_text_are_neutralized() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "title: =HYPERLINK(\"http://x.example\",\"click\")\n\n@SUM(1,2) rockets hit Baghdad on Sunday.").unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "title: -2 rockets\n\n+1 rockets hit Baghdad on Sunday night.",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    slant()
+        .arg("compare")
+        .arg(dir.path())
+        .args(["--format", "csv", "-q", "--out"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let articles = std::fs::read_to_string(out.path().join("articles.csv")).unwrap();
+    assert!(articles.contains("'=HYPERLINK"), "{articles}");
+    assert!(articles.contains("'-2 rockets"), "{articles}");
+    let alignment = std::fs::read_to_string(out.path().join("alignment.csv")).unwrap();
+    assert!(
+        alignment.contains("'@SUM(1,2)") && alignment.contains("'+1 rockets"),
+        "{alignment}"
+    );
+    // Numbers stay plain: no apostrophe before a negative or decimal number column.
+    for line in alignment.lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        assert!(
+            !cells[0].starts_with('\''),
+            "unit_id stays a number: {line}"
+        );
+    }
+}

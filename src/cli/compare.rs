@@ -30,6 +30,9 @@ pub enum ReportFormat {
     Html,
 }
 
+/// Runs with at least this many articles show their stages on stderr (when it is a terminal).
+const PROGRESS_MIN_ARTICLES: usize = 20;
+
 type Writer = fn(&Story, &mut dyn Write) -> io::Result<()>;
 
 /// The report files this command writes, in order.
@@ -101,7 +104,21 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
             "only one article: there is nothing to compare it with (articles.csv is still written)",
         );
     }
-    let story = Story::build(loaded.articles);
+    // Progress only where someone watches a long run: a terminal, and many articles.
+    let show = !out.is_quiet()
+        && std::io::IsTerminal::is_terminal(&io::stderr())
+        && loaded.articles.len() >= PROGRESS_MIN_ARTICLES;
+    let count = loaded.articles.len();
+    let story = Story::build_reporting(
+        loaded.articles,
+        &slant::score::lexicon::Lexicon::default_english(),
+        None,
+        &mut |stage| {
+            if show {
+                out.note(&format!("{count} articles: {}…", stage.as_str()));
+            }
+        },
+    );
     std::fs::create_dir_all(&out_dir)?;
     for (name, format, write) in FILES {
         if !args.format.contains(format) {

@@ -3,8 +3,8 @@
 use super::{InputArgs, Outcome, output::Out};
 use serde::Serialize;
 use slant::Story;
-use slant::diff::{WordChange, word_diff};
-use slant::extract::matching::{MatchKind, words};
+use slant::diff::WordChange;
+use slant::extract::matching::{MatchKind, quote_diff};
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 
@@ -158,18 +158,12 @@ fn table(story: &Story, with_diff: bool, w: &mut impl Write) -> io::Result<()> {
 
 /// The quote as a word diff against the fullest version: `[-cut-]{+added+}`.
 fn marked(reference: &str, quote: &str) -> String {
-    let (a, b) = (words(reference), words(quote));
-    let (a, b): (Vec<&str>, Vec<&str>) = (
-        a.iter().map(String::as_str).collect(),
-        b.iter().map(String::as_str).collect(),
-    );
-    word_diff(&a, &b)
-        .changes
+    quote_diff(reference, quote)
         .iter()
         .map(|c| match c {
-            WordChange::Equal(t) => t.trim().to_string(),
-            WordChange::Removed(t) => format!("[-{}-]", t.trim()),
-            WordChange::Added(t) => format!("{{+{}+}}", t.trim()),
+            WordChange::Equal(t) => t.clone(),
+            WordChange::Removed(t) => format!("[-{t}-]"),
+            WordChange::Added(t) => format!("{{+{t}+}}"),
         })
         .collect::<Vec<_>>()
         .join(" ")

@@ -60,6 +60,68 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// How `quote` differs from `reference` (the fullest version), word by word: words compared
+/// folded (case and punctuation ignored), shown as written. Cut words are `Removed`, words the
+/// quote has instead are `Added`.
+pub fn quote_diff(reference: &str, quote: &str) -> Vec<crate::diff::WordChange> {
+    use crate::diff::WordChange;
+    let shown = |t: &str| {
+        t.split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<String>>()
+    };
+    let key = |w: &String| {
+        w.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let (old, new) = (shown(reference), shown(quote));
+    let (old_keys, new_keys): (Vec<String>, Vec<String>) =
+        (old.iter().map(key).collect(), new.iter().map(key).collect());
+    let mut out: Vec<WordChange> = Vec::new();
+    let mut push = |change: WordChange| match (out.last_mut(), change) {
+        (Some(WordChange::Equal(a)), WordChange::Equal(b))
+        | (Some(WordChange::Removed(a)), WordChange::Removed(b))
+        | (Some(WordChange::Added(a)), WordChange::Added(b)) => {
+            a.push(' ');
+            a.push_str(&b);
+        }
+        (_, change) => out.push(change),
+    };
+    for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
+        match op {
+            DiffOp::Equal { new_index, len, .. } => {
+                push(WordChange::Equal(new[new_index..new_index + len].join(" ")))
+            }
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => push(WordChange::Removed(
+                old[old_index..old_index + old_len].join(" "),
+            )),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => push(WordChange::Added(
+                new[new_index..new_index + new_len].join(" "),
+            )),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                push(WordChange::Removed(
+                    old[old_index..old_index + old_len].join(" "),
+                ));
+                push(WordChange::Added(
+                    new[new_index..new_index + new_len].join(" "),
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// Similarity of two word sequences: twice the words kept in order over the total.
 pub fn similarity(a: &[String], b: &[String]) -> f32 {
     if a.is_empty() && b.is_empty() {
@@ -224,6 +286,25 @@ mod tests {
                 (1, MatchKind::Exact),
                 (2, MatchKind::Unique),
                 (1, MatchKind::Exact)
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_diffs_show_the_changed_words_as_written() {
+        use crate::diff::WordChange::{Added, Equal, Removed};
+        let got = quote_diff(
+            "Guess where they were from: IRAN. Now we hear chatter",
+            "Guess where they came from: Iran,",
+        );
+        assert_eq!(
+            got,
+            [
+                Equal("Guess where they".into()),
+                Removed("were".into()),
+                Added("came".into()),
+                Equal("from: Iran,".into()),
+                Removed("Now we hear chatter".into())
             ]
         );
     }

@@ -296,18 +296,37 @@ fn quotes(story: &Story, page: &mut String) {
                 }
                 MatchKind::Unique => "only here".to_string(),
             };
+            let words = match m.kind {
+                MatchKind::Truncated | MatchKind::Altered => {
+                    diff_html(&story.quotes[m.reference].text, &q.text)
+                }
+                _ => esc(&q.text),
+            };
             let _ = writeln!(
                 page,
-                "<tr class=\"{}\"><td>{id}</td><td>{}</td><td>{}</td><td>{}</td><td>{how}</td><td>“{}”</td></tr>",
+                "<tr class=\"{}\"><td>{id}</td><td>{}</td><td>{}</td><td>{}</td><td>{how}</td><td>“{words}”</td></tr>",
                 m.kind.as_str(),
                 esc(q.speaker.as_deref().unwrap_or("?")),
                 esc(&story.articles[q.article].id),
                 esc(q.cue.as_deref().unwrap_or("")),
-                esc(&q.text)
             );
         }
     }
     page.push_str("</tbody></table></section>\n");
+}
+
+/// A quote against the fullest version: cut words struck through, changed words underlined.
+fn diff_html(reference: &str, quote: &str) -> String {
+    use crate::diff::WordChange;
+    crate::extract::matching::quote_diff(reference, quote)
+        .iter()
+        .map(|c| match c {
+            WordChange::Equal(t) => esc(t),
+            WordChange::Removed(t) => format!("<del>{}</del>", esc(t)),
+            WordChange::Added(t) => format!("<ins>{}</ins>", esc(t)),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn figures(story: &Story, page: &mut String) {

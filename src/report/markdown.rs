@@ -189,11 +189,29 @@ fn quotes(story: &Story, w: &mut impl Write) -> io::Result<()> {
                 escape(q.speaker.as_deref().unwrap_or("?")),
                 escape(&story.articles[q.article].id),
                 escape(q.cue.as_deref().unwrap_or("")),
-                escape(&shorten(&q.text))
+                match m.kind {
+                    MatchKind::Truncated | MatchKind::Altered =>
+                        diff_md(&story.quotes[m.reference].text, &q.text),
+                    _ => escape(&shorten(&q.text)),
+                }
             )?;
         }
     }
     writeln!(w)
+}
+
+/// A quote against the fullest version: cut words struck through, changed words in bold.
+fn diff_md(reference: &str, quote: &str) -> String {
+    use crate::diff::WordChange;
+    crate::extract::matching::quote_diff(reference, quote)
+        .iter()
+        .map(|c| match c {
+            WordChange::Equal(t) => escape(t),
+            WordChange::Removed(t) => format!("~~{}~~", escape(t)),
+            WordChange::Added(t) => format!("**{}**", escape(t)),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn conflicting_facts(story: &Story, w: &mut impl Write) -> io::Result<()> {
