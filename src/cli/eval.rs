@@ -42,6 +42,9 @@ enum What {
         /// The field separator (one character); guessed from the header line when not given.
         #[arg(long)]
         delimiter: Option<char>,
+        /// Count only flags of at least this weight (0..1).
+        #[arg(long, default_value_t = 0.0)]
+        min_weight: f32,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -63,6 +66,7 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
             words_col,
             label_col,
             delimiter,
+            min_weight,
             format,
         } => {
             let columns = words::Columns {
@@ -71,7 +75,7 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
                 label: label_col.clone(),
                 delimiter: delimiter.map(|d| d as u8),
             };
-            loaded_words(file, &columns, *format, out)
+            loaded_words(file, &columns, *min_weight, *format, out)
         }
     }
 }
@@ -141,6 +145,7 @@ fn quotes(dir: &std::path::Path, format: Format, out: &Out) -> io::Result<Outcom
 fn loaded_words(
     file: &std::path::Path,
     columns: &words::Columns,
+    min_weight: f32,
     format: Format,
     out: &Out,
 ) -> io::Result<Outcome> {
@@ -155,7 +160,7 @@ fn loaded_words(
             return Ok(Outcome::InputErrors);
         }
     };
-    let report = words::evaluate(&sentences, &Lexicon::default_english());
+    let report = words::evaluate_above(&sentences, &Lexicon::default_english(), min_weight);
     let mut w = out.stdout();
     match format {
         Format::Json => {

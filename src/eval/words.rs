@@ -219,6 +219,12 @@ fn parse_label(cell: &str) -> Option<bool> {
 
 /// Scores every sentence with `lexicon` and measures the flags against the labels.
 pub fn evaluate(sentences: &[Labelled], lexicon: &Lexicon) -> WordsReport {
+    evaluate_above(sentences, lexicon, 0.0)
+}
+
+/// [`evaluate`], counting only flags of at least `min_weight` (a stricter flagger: fewer,
+/// more loaded words).
+pub fn evaluate_above(sentences: &[Labelled], lexicon: &Lexicon, min_weight: f32) -> WordsReport {
     let matcher = Matcher::new(lexicon);
     let mut report = WordsReport {
         sentences: sentences.len(),
@@ -233,7 +239,8 @@ pub fn evaluate(sentences: &[Labelled], lexicon: &Lexicon) -> WordsReport {
         let article = Article::from_text(&format!("s{i}"), &sentence.text);
         let doc = normalize(&article);
         let (quotes, _) = extract(0, &article, &doc, lexicon);
-        let flags = flag_article_with(&matcher, 0, &article, &doc, &quotes, lexicon);
+        let mut flags = flag_article_with(&matcher, 0, &article, &doc, &quotes, lexicon);
+        flags.retain(|f| f.weight >= min_weight);
         let gold_words = split_like_tokens(&sentence.words);
         let mut predicted: BTreeSet<&str> = BTreeSet::new();
         let mut gold: BTreeSet<&str> = BTreeSet::new();
@@ -404,5 +411,8 @@ mod tests {
         assert_eq!(r.biased.f1, 1.0);
         assert_eq!(r.macro_f1, 1.0);
         assert_eq!(r.top_false_positives[0], ("regime".to_string(), 1));
+        // Above every entry's weight nothing is flagged.
+        let none = evaluate_above(&rows, &lexicon, 1.01);
+        assert_eq!((none.words.true_positive, none.words.predicted), (0, 0));
     }
 }
