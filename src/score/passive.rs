@@ -25,14 +25,13 @@
 use crate::extract::quotes::words::list;
 use crate::normalize::Token;
 use crate::{Doc, Span};
-use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 /// Verbs of harm, damage, force and official action, as past participles.
-pub static PARTICIPLES: LazyLock<BTreeSet<&'static str>> =
+pub static PARTICIPLES: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| list(include_str!("passive_participles.txt")));
 /// Nouns that name what did the harm (weapons, attacks, accidents).
-pub static CAUSES: LazyLock<BTreeSet<&'static str>> =
+pub static CAUSES: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| list(include_str!("passive_causes.txt")));
 
 /// Forms of "be" that make a passive with a participle.

@@ -2,7 +2,7 @@
 //! quotation they sit in, and the punctuation between them.
 
 use crate::{Doc, Span};
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// One word of the article.
@@ -108,7 +108,8 @@ fn is_abbreviation(word: &Word<'_>) -> bool {
 }
 
 /// Non-empty, non-comment lines of a word list.
-pub fn list(text: &'static str) -> BTreeSet<&'static str> {
+/// A word list as a set (hashed: looked up for every word of every article).
+pub fn list(text: &'static str) -> HashSet<&'static str> {
     data_lines(text).collect()
 }
 
@@ -119,13 +120,13 @@ pub fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// Titles and roles before names (`titles.txt`).
-pub static TITLES: LazyLock<BTreeSet<&'static str>> =
+pub static TITLES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| list(include_str!("titles.txt")));
 /// Nameless speakers (`speaker_nouns.txt`).
-pub static SPEAKER_NOUNS: LazyLock<BTreeSet<&'static str>> =
+pub static SPEAKER_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| list(include_str!("speaker_nouns.txt")));
 /// Words between a speaker and its verb (`skip_words.txt`).
-pub static SKIP_WORDS: LazyLock<BTreeSet<&'static str>> =
+pub static SKIP_WORDS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| list(include_str!("skip_words.txt")));
 
 #[cfg(test)]
