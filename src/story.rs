@@ -12,6 +12,7 @@ use crate::score::lexicon::Lexicon;
 use crate::score::summary::{self, SummaryRow};
 use crate::score::{Flag, flags, peer};
 use crate::{Article, Doc};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The stages of [`Story::build_reporting`], in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,6 +162,22 @@ impl Story {
         self.distinctive = corpus::distinctive(self, background, corpus::DEFAULT_TOP);
         self.summary = summary::summary(self, &all);
         self.flags = all;
+    }
+
+    /// The figures outlets disagree on: key → value → ids of the articles that give it.
+    pub fn conflicting_figures(&self) -> BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>> {
+        let mut by_key: BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
+        for (f, a) in self.facts.iter().zip(&self.fact_agreement) {
+            if *a == Agreement::Conflict {
+                by_key
+                    .entry(&f.key)
+                    .or_default()
+                    .entry(&f.value)
+                    .or_default()
+                    .insert(&self.articles[f.article].id);
+            }
+        }
+        by_key
     }
 
     /// Ids for the facts: one per distinct (kind, key, value) across the story, numbered by

@@ -26,7 +26,6 @@
 use super::{InputArgs, Outcome, output::Out};
 use serde::Serialize;
 use slant::extract::quotes;
-use slant::report::csv::{number_cell, text_cell};
 use slant::score::Flag;
 use slant::score::flags::{counts_against_outlet, flag_article_with, is_headline};
 use slant::score::lexicon::Lexicon;
@@ -84,7 +83,14 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
     let mut w = out.stdout();
     match args.format {
         Format::Text => text(&scored, &mut w)?,
-        Format::Csv => csv(&scored, &mut w).map_err(io::Error::other)?,
+        Format::Csv => {
+            let flags: Vec<Flag> = scored
+                .iter()
+                .flat_map(|s| s.flags.iter().cloned())
+                .collect();
+            slant::report::score_csv::flags_of(&loaded.articles, &flags, &mut w)
+                .map_err(io::Error::other)?
+        }
         Format::Json => {
             serde_json::to_writer_pretty(&mut w, &records(&scored))?;
             writeln!(w)?;
@@ -235,51 +241,6 @@ fn text(scored: &[Scored<'_>], w: &mut impl Write) -> io::Result<()> {
             writeln!(w, ": {}", flag.explanation)?;
         }
     }
-    Ok(())
-}
-
-/// The `flags.csv` columns of the report contract.
-const CSV_COLUMNS: [&str; 13] = [
-    "article_id",
-    "outlet",
-    "sentence_index",
-    "start",
-    "end",
-    "text",
-    "category",
-    "neutral",
-    "weight",
-    "evidence",
-    "in_quote",
-    "baseline",
-    "explanation",
-];
-
-fn csv(scored: &[Scored<'_>], w: &mut impl Write) -> ::csv::Result<()> {
-    let mut out = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(w);
-    out.write_record(CSV_COLUMNS)?;
-    for s in scored {
-        for flag in &s.flags {
-            out.write_record([
-                text_cell(&s.article.id).as_ref(),
-                text_cell(&s.article.outlet).as_ref(),
-                &flag.sentence.to_string(),
-                &flag.span.start.to_string(),
-                &flag.span.end.to_string(),
-                text_cell(&s.article.body[flag.span.range()]).as_ref(),
-                text_cell(&flag.category).as_ref(),
-                text_cell(&flag.neutral).as_ref(),
-                &number_cell(flag.weight),
-                flag.evidence.as_str(),
-                if flag.in_quote { "true" } else { "false" },
-                text_cell(&flag.baseline).as_ref(),
-                text_cell(&flag.explanation).as_ref(),
-            ])?;
-        }
-    }
-    out.flush()?;
     Ok(())
 }
 

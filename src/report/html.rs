@@ -10,7 +10,6 @@
 //! and the verbs each outlet uses for each speaker.
 
 use crate::Story;
-use crate::extract::facts::Agreement;
 use crate::extract::matching::MatchKind;
 use crate::score::Flag;
 use crate::{Span, align::Unit};
@@ -331,17 +330,7 @@ fn diff_html(reference: &str, quote: &str) -> String {
 
 fn figures(story: &Story, page: &mut String) {
     page.push_str("<section id=\"facts\"><h2>Figures that disagree</h2>\n");
-    let mut by_key: BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
-    for (f, a) in story.facts.iter().zip(&story.fact_agreement) {
-        if *a == Agreement::Conflict {
-            by_key
-                .entry(&f.key)
-                .or_default()
-                .entry(&f.value)
-                .or_default()
-                .insert(&story.articles[f.article].id);
-        }
-    }
+    let by_key = story.conflicting_figures();
     if by_key.is_empty() {
         page.push_str("<p>None: every figure given by two outlets agrees.</p>");
     } else {

@@ -6,7 +6,6 @@
 //! break the tables or inject markup.
 
 use crate::Story;
-use crate::extract::facts::Agreement;
 use crate::extract::matching::MatchKind;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
@@ -216,17 +215,7 @@ fn diff_md(reference: &str, quote: &str) -> String {
 
 fn conflicting_facts(story: &Story, w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "## Figures that disagree\n")?;
-    let mut by_key: BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
-    for (f, a) in story.facts.iter().zip(&story.fact_agreement) {
-        if *a == Agreement::Conflict {
-            by_key
-                .entry(&f.key)
-                .or_default()
-                .entry(&f.value)
-                .or_default()
-                .insert(&story.articles[f.article].id);
-        }
-    }
+    let by_key = story.conflicting_figures();
     if by_key.is_empty() {
         return writeln!(w, "None: every figure given by two outlets agrees.\n");
     }

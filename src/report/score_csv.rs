@@ -35,6 +35,12 @@ fn owned(s: &str) -> String {
 /// weight, evidence, in_quote, baseline, explanation. Rows by article, then start, then end,
 /// then category.
 pub fn flags<W: Write>(story: &Story, flags: &[Flag], w: W) -> ::csv::Result<()> {
+    flags_of(&story.articles, flags, w)
+}
+
+/// [`flags`] for articles scored on their own (no story: `slant score`); each flag's `article`
+/// indexes `articles`.
+pub fn flags_of<W: Write>(articles: &[crate::Article], flags: &[Flag], w: W) -> ::csv::Result<()> {
     let mut out = writer(w);
     out.write_record([
         "article_id",
@@ -62,7 +68,7 @@ pub fn flags<W: Write>(story: &Story, flags: &[Flag], w: W) -> ::csv::Result<()>
         ))
     });
     for f in order {
-        let article = &story.articles[f.article];
+        let article = &articles[f.article];
         let text = article.body.get(f.span.range()).unwrap_or_default();
         out.write_record([
             owned(&article.id),
