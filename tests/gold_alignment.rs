@@ -76,6 +76,21 @@ fn alignment_pairs_match_gold() {
             gold.len(),
             predicted.len()
         );
+        let scored = align::score_pairs(&docs, &bodies);
+        let index = |(id, s): &(String, usize)| {
+            (
+                articles.iter().position(|a| &a.id == id).unwrap() as u32,
+                *s as u32,
+            )
+        };
+        let score_of = |p: &Pair| {
+            let (x, y) = (index(&p.0), index(&p.1));
+            scored
+                .scores
+                .get(&(x.min(y), x.max(y)))
+                .copied()
+                .unwrap_or(0.0)
+        };
         let show = |p: &Pair| {
             let text = |(id, s): &(String, usize)| {
                 let i = articles.iter().position(|a| &a.id == id).unwrap();
@@ -86,7 +101,8 @@ fn alignment_pairs_match_gold() {
                     .collect::<String>()
             };
             format!(
-                "{}#{} {:?} ~ {}#{} {:?}",
+                "{:.2} {}#{} {:?} ~ {}#{} {:?}",
+                score_of(p),
                 p.0.0,
                 p.0.1,
                 text(&p.0),
@@ -105,13 +121,6 @@ fn alignment_pairs_match_gold() {
         }
         if std::env::var_os("SLANT_DIAG").is_some() {
             // How well the pair scores alone separate gold pairs, before any grouping.
-            let scored = align::score_pairs(&docs, &bodies);
-            let index = |(id, s): &(String, usize)| {
-                (
-                    articles.iter().position(|a| &a.id == id).unwrap() as u32,
-                    *s as u32,
-                )
-            };
             for tenth in 1..9 {
                 let cut = tenth as f32 / 10.0;
                 let above: BTreeSet<_> = scored

@@ -23,8 +23,13 @@ pub fn posting_cap(articles: usize) -> usize {
 /// Pairs of sentences in different articles that share an indexed term, sorted, each once as
 /// `(smaller id, larger id)`.
 pub fn candidate_pairs(terms: &StoryTerms) -> Vec<(SentenceId, SentenceId)> {
+    candidate_pairs_among(terms, terms.sentences.len())
+}
+
+/// [`candidate_pairs`] among the first `articles` articles only.
+pub fn candidate_pairs_among(terms: &StoryTerms, articles: usize) -> Vec<(SentenceId, SentenceId)> {
     let mut postings: Vec<Vec<SentenceId>> = vec![Vec::new(); terms.document_frequency.len()];
-    for (a, doc) in terms.sentences.iter().enumerate() {
+    for (a, doc) in terms.sentences.iter().enumerate().take(articles) {
         for (s, sentence) in doc.iter().enumerate() {
             for &(term, _) in sentence.iter().filter(|t| !terms.generic[t.0 as usize]) {
                 postings[term as usize].push((a as u32, s as u32));

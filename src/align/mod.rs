@@ -7,6 +7,7 @@
 
 pub mod candidates;
 pub mod copies;
+pub mod progressive;
 pub mod similarity;
 pub mod terms;
 pub mod units;
@@ -57,7 +58,8 @@ impl Unit {
 pub struct Stats {
     pub articles: usize,
     pub sentences: usize,
-    /// Sentence pairs proposed by the inverted index.
+    /// Sentence pairs scored: those the inverted index proposed, and for a large story (see
+    /// [`progressive`]) the comparisons of later sentences with unit representatives.
     pub candidate_pairs: usize,
     /// Pairs at or above the link threshold.
     pub linked_pairs: usize,
@@ -90,6 +92,9 @@ pub fn align(
 /// quotation) scores at least this.
 pub const LINKED_SCORE: f32 = 0.45;
 
+/// Stories of more than [`progressive::SEED_ARTICLES`] articles are aligned progressively (see
+/// [`progressive`]), so the work grows with the story rather than with its square.
+///
 /// [`align`], with sentence pairs known to belong together (for example, sentences of two
 /// articles that carry the same quotation): each scores at least [`LINKED_SCORE`].
 pub fn align_with(
@@ -99,14 +104,35 @@ pub fn align_with(
     thresholds: Thresholds,
     linked: &[(SentenceId, SentenceId)],
 ) -> Alignment {
-    let mut scored = score_pairs(docs, bodies);
-    for &(x, y) in linked {
-        if x.0 != y.0 {
-            let score = scored.scores.entry((x.min(y), x.max(y))).or_insert(0.0);
-            *score = score.max(LINKED_SCORE);
-        }
-    }
-    let scores = &scored.scores;
+    align_inner(
+        docs,
+        bodies,
+        dates,
+        thresholds,
+        linked,
+        progressive::SEED_ARTICLES,
+    )
+}
+
+/// [`align`] scoring every candidate pair whatever the story's size, never progressively: the
+/// work grows with the square of the story. For measuring what the progressive mode changes.
+pub fn align_all_pairs(
+    docs: &[Doc],
+    bodies: &[&str],
+    dates: &[Option<&str>],
+    thresholds: Thresholds,
+) -> Alignment {
+    align_inner(docs, bodies, dates, thresholds, &[], usize::MAX)
+}
+
+fn align_inner(
+    docs: &[Doc],
+    bodies: &[&str],
+    dates: &[Option<&str>],
+    thresholds: Thresholds,
+    linked: &[(SentenceId, SentenceId)],
+    progressive_above: usize,
+) -> Alignment {
     let headlines: HashSet<SentenceId> = docs
         .iter()
         .enumerate()
@@ -117,11 +143,32 @@ pub fn align_with(
                 .map(move |s| (a as u32, s.index as u32))
         })
         .collect();
-    let groups = units::group(scores, &headlines, thresholds);
+    let terms = terms::StoryTerms::build(docs, bodies);
+    let (groups, scores, candidate_pairs) = if docs.len() <= progressive_above {
+        let candidates = candidates::candidate_pairs(&terms);
+        let mut scored = score_candidates(docs, &terms, &candidates);
+        for &(x, y) in linked {
+            if x.0 != y.0 {
+                let score = scored.scores.entry((x.min(y), x.max(y))).or_insert(0.0);
+                *score = score.max(LINKED_SCORE);
+            }
+        }
+        let groups = units::group(&scored.scores, &headlines, thresholds);
+        (groups, scored.scores, scored.candidates)
+    } else {
+        let linked: HashSet<(SentenceId, SentenceId)> = linked
+            .iter()
+            .filter(|(x, y)| x.0 != y.0)
+            .map(|&(x, y)| (x.min(y), x.max(y)))
+            .collect();
+        let done = progressive::align(docs, &terms, &headlines, thresholds, &linked);
+        (done.groups, done.scores, done.comparisons)
+    };
+    let scores = &scores;
     let stats = Stats {
         articles: docs.len(),
         sentences: docs.iter().map(|d| d.sentences.len()).sum(),
-        candidate_pairs: scored.candidates,
+        candidate_pairs,
         linked_pairs: scores.values().filter(|s| **s >= thresholds.link).count(),
     };
     Alignment {
@@ -149,43 +196,60 @@ pub struct PairScores {
 pub fn score_pairs(docs: &[Doc], bodies: &[&str]) -> PairScores {
     let terms = terms::StoryTerms::build(docs, bodies);
     let candidates = candidates::candidate_pairs(&terms);
-    let mut scores = HashMap::with_capacity(candidates.len());
-    for &(x, y) in &candidates {
-        let (tx, ty) = (
-            &terms.sentences[x.0 as usize][x.1 as usize],
-            &terms.sentences[y.0 as usize][y.1 as usize],
-        );
-        let (wx, wy) = (
-            terms.totals[x.0 as usize][x.1 as usize],
-            terms.totals[y.0 as usize][y.1 as usize],
-        );
-        let shared = similarity::shared_weight(tx, ty, &terms.generic);
-        let is_headline = |id: SentenceId| {
-            docs[id.0 as usize].sentences[id.1 as usize].kind == SentenceKind::Headline
-        };
-        let share = if is_headline(x) || is_headline(y) {
-            similarity::HEADLINE_CONTAINMENT_SHARE
-        } else {
-            similarity::CONTAINMENT_SHARE
-        };
-        let mut score = similarity::lexical(shared, (tx, wx), (ty, wy), share);
-        if similarity::numbers_conflict(tx, ty, &terms.number_value) {
-            score *= similarity::NUMBER_CONFLICT_FACTOR;
-        }
-        let dice = 2.0 * shared / (wx + wy);
-        if let Some(chars) =
-            similarity::characters(sentence_text(docs, x), sentence_text(docs, y), dice, score)
-        {
-            score = score.max(chars);
-        }
-        let pos = |id: SentenceId| position(&docs[id.0 as usize], id.1 as usize).unwrap_or(0.0);
-        score *= 1.0 - similarity::POSITION_PENALTY * (pos(x) - pos(y)).abs();
-        scores.insert((x, y), score);
-    }
+    score_candidates(docs, &terms, &candidates)
+}
+
+fn score_candidates(
+    docs: &[Doc],
+    terms: &terms::StoryTerms,
+    candidates: &[(SentenceId, SentenceId)],
+) -> PairScores {
+    let scores = candidates
+        .iter()
+        .map(|&(x, y)| ((x, y), pair_score(docs, terms, x, y)))
+        .collect();
     PairScores {
         scores,
         candidates: candidates.len(),
     }
+}
+
+/// The similarity of two sentences of different articles (see [`similarity`]).
+pub(crate) fn pair_score(
+    docs: &[Doc],
+    terms: &terms::StoryTerms,
+    x: SentenceId,
+    y: SentenceId,
+) -> f32 {
+    let (tx, ty) = (
+        &terms.sentences[x.0 as usize][x.1 as usize],
+        &terms.sentences[y.0 as usize][y.1 as usize],
+    );
+    let (wx, wy) = (
+        terms.totals[x.0 as usize][x.1 as usize],
+        terms.totals[y.0 as usize][y.1 as usize],
+    );
+    let shared = similarity::shared_weight(tx, ty, &terms.generic);
+    let is_headline = |id: SentenceId| {
+        docs[id.0 as usize].sentences[id.1 as usize].kind == SentenceKind::Headline
+    };
+    let share = if is_headline(x) || is_headline(y) {
+        similarity::HEADLINE_CONTAINMENT_SHARE
+    } else {
+        similarity::CONTAINMENT_SHARE
+    };
+    let mut score = similarity::lexical(shared, (tx, wx), (ty, wy), share);
+    if similarity::numbers_conflict(tx, ty, &terms.number_value) {
+        score *= similarity::NUMBER_CONFLICT_FACTOR;
+    }
+    let dice = 2.0 * shared / (wx + wy);
+    if let Some(chars) =
+        similarity::characters(sentence_text(docs, x), sentence_text(docs, y), dice, score)
+    {
+        score = score.max(chars);
+    }
+    let pos = |id: SentenceId| position(&docs[id.0 as usize], id.1 as usize).unwrap_or(0.0);
+    score * (1.0 - similarity::POSITION_PENALTY * (pos(x) - pos(y)).abs())
 }
 
 /// Relative place of a sentence in its article: 0 = lead, 1 = last; `None` for the headline,

@@ -15,11 +15,23 @@ static NUMBER_WORDS: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::
         .collect()
 });
 
+/// Irregular past form → base verb (`irregular_verbs.txt`): "held" → "hold".
+static IRREGULAR_VERBS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    data_lines(include_str!("irregular_verbs.txt"))
+        .filter_map(|l| l.split_once(' '))
+        .collect()
+});
+
+/// The stem a word counts as: its base verb's when it is an irregular past form.
+fn base_stem(word: &str) -> String {
+    crate::normalize::tokens::stem(IRREGULAR_VERBS.get(word).copied().unwrap_or(word))
+}
+
 /// Stem → the stem of the first word of its synonym group (`synonyms.txt`).
 static SYNONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     let mut map = HashMap::new();
     for line in data_lines(include_str!("synonyms.txt")) {
-        let mut words = line.split_whitespace().map(crate::normalize::tokens::stem);
+        let mut words = line.split_whitespace().map(base_stem);
         let Some(head) = words.next() else { continue };
         for word in words {
             map.entry(word).or_insert_with(|| head.clone());
@@ -80,7 +92,11 @@ fn term_of(token: &Token, sentence_start: bool, surface: &str) -> Option<(String
     } else {
         1.0
     };
-    let stem = SYNONYMS.get(&token.stem).unwrap_or(&token.stem).clone();
+    let stem = match IRREGULAR_VERBS.get(token.text.as_str()) {
+        Some(base) => crate::normalize::tokens::stem(base),
+        None => token.stem.clone(),
+    };
+    let stem = SYNONYMS.get(&stem).cloned().unwrap_or(stem);
     Some((stem, boost, false))
 }
 
@@ -164,7 +180,11 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_and_unique() {
-        for file in [include_str!("stopwords.txt"), include_str!("numbers.txt")] {
+        for file in [
+            include_str!("stopwords.txt"),
+            include_str!("numbers.txt"),
+            include_str!("irregular_verbs.txt"),
+        ] {
             let words: Vec<&str> = data_lines(file)
                 .map(|l| l.split(' ').next().unwrap())
                 .collect();
@@ -187,5 +207,20 @@ mod tests {
         let weight = |doc: usize, pos: usize| terms.sentences[doc][0][pos].1;
         // "Baghdad" (a name, in one sentence) outweighs "hit" (in both).
         assert!(weight(0, 3) > weight(0, 2));
+    }
+
+    #[test]
+    fn irregular_past_forms_share_their_verb_s_term() {
+        let a = crate::Article::from_text("a", "Trump will hold Iran responsible.");
+        let b = crate::Article::from_text("b", "Iran will be held responsible.");
+        let docs = [crate::normalize(&a), crate::normalize(&b)];
+        let terms = StoryTerms::build(&docs, &[&a.body, &b.body]);
+        let ids =
+            |d: usize| -> BTreeSet<u32> { terms.sentences[d][0].iter().map(|t| t.0).collect() };
+        assert_eq!(
+            ids(0).intersection(&ids(1)).count(),
+            3,
+            "iran, hold/held, responsible"
+        );
     }
 }
