@@ -34,7 +34,7 @@ use crate::Span;
 use crate::Story;
 use crate::align::Unit;
 use crate::diff::Substitution;
-use crate::extract::VerbClass;
+use crate::extract::{Attribution, VerbClass};
 use crate::normalize::{Token, TokenKind};
 use crate::score::lexicon::{Entry, Lexicon};
 use crate::score::{Evidence, Flag};
@@ -101,10 +101,11 @@ fn counterparts(
 ) -> Option<Counterparts> {
     let unit = places.unit_of(flag.article, flag.sentence)?;
     let peers = places.peers(unit, flag.article);
-    let own_attribution = story
-        .attributions
+    let own_attribution = places
+        .attributions_in(flag.article, flag.sentence)
         .iter()
-        .find(|a| a.article == flag.article && a.span.overlaps(flag.span));
+        .copied()
+        .find(|a| a.span.overlaps(flag.span));
     let is_attribution = own_attribution.is_some() || flag.category.starts_with("attribution-");
     let entry = forms.entry(&flag.term);
     let own_words = span_words(story, flag.article, flag.span);
@@ -115,9 +116,9 @@ fn counterparts(
     for (peer, sentences) in peers {
         let found = if is_attribution {
             let speaker = own_attribution.map(|a| a.speaker.as_str());
-            peer_verbs(story, peer, &sentences, speaker)
+            peer_verbs(places, peer, &sentences, speaker)
         } else {
-            let subs = substituted(story, unit, flag, peer);
+            let subs = substituted(story, places, unit, flag, peer);
             if subs.is_empty() {
                 peer_words(story, peer, &sentences, flag, entry, &own_words, forms)
             } else {
@@ -140,17 +141,16 @@ fn counterparts(
 /// The reporting verbs of a peer's sentences: per sentence, its first attribution to `speaker`
 /// (to anyone when the speaker is unknown).
 fn peer_verbs(
-    story: &Story,
+    places: &Places<'_>,
     peer: usize,
     sentences: &[usize],
     speaker: Option<&str>,
 ) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for &s in sentences {
-        let first = story
-            .attributions
+        let first = places
+            .attributions_in(peer, s)
             .iter()
-            .filter(|a| a.article == peer && a.sentence == s)
             .filter(|a| speaker.is_none_or(|sp| a.speaker == sp))
             .min_by_key(|a| a.span.start);
         if let Some(a) = first {
@@ -162,14 +162,15 @@ fn peer_verbs(
 
 /// The peer's side of every substitution in `unit` between the flagged article and `peer`
 /// whose flagged-article side covers the flag.
-fn substituted(story: &Story, unit: &Unit, flag: &Flag, peer: usize) -> BTreeSet<String> {
+fn substituted(
+    story: &Story,
+    places: &Places<'_>,
+    unit: &Unit,
+    flag: &Flag,
+    peer: usize,
+) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    for s in story
-        .diffs
-        .substitutions
-        .iter()
-        .filter(|s| s.unit == unit.id)
-    {
+    for s in places.substitutions_between(unit.id, flag.article, peer) {
         let (own, other) = match (s.a, s.b) {
             (a, b) if a == flag.article && b == peer => (&s.a_text, &s.b_text),
             (a, b) if b == flag.article && a == peer => (&s.b_text, &s.a_text),
@@ -494,6 +495,11 @@ pub(crate) struct Places<'a> {
     /// article → the article standing for its near-copy family (its original, followed
     /// through copies of copies; itself when it copies nobody).
     family: Vec<usize>,
+    /// (article, sentence) → its attributions, in story order.
+    attributions: HashMap<(usize, usize), Vec<&'a Attribution>>,
+    /// (unit id, article, peer) → the substitutions between the two in that unit, in story
+    /// order (each listed under both orders of the pair).
+    substitutions: HashMap<(usize, usize, usize), Vec<&'a Substitution>>,
 }
 
 impl<'a> Places<'a> {
@@ -532,12 +538,51 @@ impl<'a> Places<'a> {
                 a
             })
             .collect();
+        let mut attributions: HashMap<(usize, usize), Vec<&Attribution>> = HashMap::new();
+        for a in &story.attributions {
+            attributions
+                .entry((a.article, a.sentence))
+                .or_default()
+                .push(a);
+        }
+        let mut substitutions: HashMap<(usize, usize, usize), Vec<&Substitution>> = HashMap::new();
+        for sub in &story.diffs.substitutions {
+            substitutions
+                .entry((sub.unit, sub.a, sub.b))
+                .or_default()
+                .push(sub);
+            substitutions
+                .entry((sub.unit, sub.b, sub.a))
+                .or_default()
+                .push(sub);
+        }
         Self {
             story,
             unit_index,
             by_id,
             family,
+            attributions,
+            substitutions,
         }
+    }
+
+    /// The attributions of one sentence, in story order.
+    pub(crate) fn attributions_in(&self, article: usize, sentence: usize) -> &[&'a Attribution] {
+        self.attributions
+            .get(&(article, sentence))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The substitutions between `article` and `peer` in the unit with this id.
+    pub(crate) fn substitutions_between(
+        &self,
+        unit: usize,
+        article: usize,
+        peer: usize,
+    ) -> &[&'a Substitution] {
+        self.substitutions
+            .get(&(unit, article, peer))
+            .map_or(&[], Vec::as_slice)
     }
 
     pub(crate) fn unit_of(&self, article: usize, sentence: usize) -> Option<&'a Unit> {
