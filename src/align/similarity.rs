@@ -106,12 +106,56 @@ pub fn characters(a: &str, b: &str, dice: f32, to_beat: f32) -> Option<f32> {
     if long == 0 || (short as f32 / long as f32) <= to_beat {
         return None;
     }
-    Some(strsim::normalized_levenshtein(&a.to_lowercase(), &b.to_lowercase()) as f32)
+    Some(normalized_levenshtein(&a.to_lowercase(), &b.to_lowercase()))
+}
+
+/// `strsim::normalized_levenshtein`, with the common prefix and suffix set aside first (they
+/// never change the distance): near-identical sentences of wire copy cost little.
+fn normalized_levenshtein(a: &str, b: &str) -> f32 {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 1.0;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (a_rest, b_rest) = (&a[prefix..], &b[prefix..]);
+    let suffix = a_rest
+        .iter()
+        .rev()
+        .zip(b_rest.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a_mid, b_mid) = (
+        &a_rest[..a_rest.len() - suffix],
+        &b_rest[..b_rest.len() - suffix],
+    );
+    let distance = strsim::generic_levenshtein(&a_mid.to_vec(), &b_mid.to_vec());
+    (1.0 - distance as f64 / longest as f64) as f32
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trimmed_levenshtein_agrees_with_strsim() {
+        let cases = [
+            ("", ""),
+            ("same words", "same words"),
+            ("the rockets were fired", "the missiles were fired"),
+            ("abc", "xabcx"),
+            ("aaaa", "aa"),
+            ("Iran’s proxies", "Iran's proxies fired"),
+            ("kitten", "sitting"),
+        ];
+        for (a, b) in cases {
+            let want = strsim::normalized_levenshtein(a, b) as f32;
+            assert!(
+                (normalized_levenshtein(a, b) - want).abs() < 1e-6,
+                "{a:?} {b:?}"
+            );
+        }
+    }
 
     #[test]
     fn shared_weight_takes_the_smaller_weight_of_common_terms() {
