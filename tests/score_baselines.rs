@@ -160,8 +160,6 @@ fn assassination_gets_the_peers_words_for_the_killing() {
         .map(|(_, n)| n)
         .sum::<usize>();
     assert!(kill_words >= 2, "{}", flags[0].baseline);
-    // The Tehran Tribune's own label for it is listed too: another word for the same killing.
-    assert!(baseline.contains_key("martyrdom"), "{}", flags[0].baseline);
     // No peer wrote "assassination": the weight stays.
     assert_eq!(flags[0].weight, 0.8);
 }

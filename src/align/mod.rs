@@ -153,7 +153,9 @@ fn align_inner(
                 *score = score.max(LINKED_SCORE);
             }
         }
-        let groups = units::group(&scored.scores, &headlines, thresholds);
+        let groups = units::group(&scored.scores, &headlines, thresholds, &|x, y| {
+            terms.lead_share(x, y)
+        });
         (groups, scored.scores, scored.candidates)
     } else {
         let linked: HashSet<(SentenceId, SentenceId)> = linked

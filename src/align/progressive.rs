@@ -60,7 +60,8 @@ pub(crate) fn align(
         .collect();
     let mut comparisons = seed_pairs.len();
 
-    let mut units: Vec<Vec<SentenceId>> = units::group(&scores, headlines, t);
+    let mut units: Vec<Vec<SentenceId>> =
+        units::group(&scores, headlines, t, &|x, y| terms.lead_share(x, y));
     let grouped: HashSet<SentenceId> = units.iter().flatten().copied().collect();
     for (a, sentences) in terms.sentences.iter().enumerate().take(seed) {
         for s in 0..sentences.len() {

@@ -55,6 +55,9 @@ const NAME_BOOST: f32 = 1.4;
 /// article (a live blog) repeating a word must not make it look like everyone's topic word.
 const MAX_SENTENCES_COUNTED_PER_ARTICLE: u32 = 8;
 
+/// (article index, sentence index), as [`super::candidates::SentenceId`].
+type SentenceIdLike = (u32, u32);
+
 /// A term id and its weight in one sentence.
 pub type Weighted = (u32, f32);
 
@@ -73,6 +76,9 @@ pub struct StoryTerms {
     pub generic: Vec<bool>,
     /// Each term's value, when it is a number (digits, or a number word turned into digits).
     pub number_value: Vec<Option<f64>>,
+    /// Per article, per sentence: the terms met in the first half of its words (sorted), where
+    /// a sentence that tells two things usually tells its main one.
+    pub lead: Vec<Vec<Vec<u32>>>,
 }
 
 /// The term a token contributes, if any: its text, its weight boost, and whether it is a number.
@@ -101,17 +107,40 @@ fn term_of(token: &Token, sentence_start: bool, surface: &str) -> Option<(String
 }
 
 impl StoryTerms {
+    /// The share of `x`'s first-half term weight that `y` also holds (topic words left out):
+    /// how much of `x`'s main claim `y` tells.
+    pub fn lead_share(&self, x: SentenceIdLike, y: SentenceIdLike) -> f32 {
+        let terms_x = &self.sentences[x.0 as usize][x.1 as usize];
+        let lead_x = &self.lead[x.0 as usize][x.1 as usize];
+        let terms_y = &self.sentences[y.0 as usize][y.1 as usize];
+        let (mut total, mut shared) = (0.0, 0.0);
+        for &(term, weight) in terms_x {
+            if self.generic[term as usize] || lead_x.binary_search(&term).is_err() {
+                continue;
+            }
+            total += weight;
+            if terms_y.binary_search_by_key(&term, |t| t.0).is_ok() {
+                shared += weight;
+            }
+        }
+        if total > 0.0 { shared / total } else { 0.0 }
+    }
+
     pub fn build(docs: &[Doc], bodies: &[&str]) -> Self {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut raw: Vec<Vec<Vec<(u32, f32)>>> = Vec::with_capacity(docs.len());
         let mut document_frequency: Vec<u32> = Vec::new();
         let mut number_value: Vec<Option<f64>> = Vec::new();
+        let mut lead: Vec<Vec<Vec<u32>>> = Vec::with_capacity(docs.len());
         for (doc, body) in docs.iter().zip(bodies) {
             let mut per_doc = Vec::with_capacity(doc.sentences.len());
+            let mut lead_of_doc = Vec::with_capacity(doc.sentences.len());
             let mut seen_in_article: HashMap<u32, u32> = HashMap::new();
             for sentence in &doc.sentences {
                 let mut terms: BTreeMap<u32, f32> = BTreeMap::new();
-                for (i, token) in doc.sentence_tokens(sentence.index).iter().enumerate() {
+                let mut lead_terms: BTreeSet<u32> = BTreeSet::new();
+                let tokens = doc.sentence_tokens(sentence.index);
+                for (i, token) in tokens.iter().enumerate() {
                     let Some((term, boost, number)) =
                         term_of(token, i == 0, &body[token.span.range()])
                     else {
@@ -125,7 +154,11 @@ impl StoryTerms {
                     }
                     let slot = terms.entry(id).or_insert(0.0);
                     *slot = slot.max(boost);
+                    if 2 * i < tokens.len() {
+                        lead_terms.insert(id);
+                    }
                 }
+                lead_of_doc.push(lead_terms.into_iter().collect());
                 for &id in terms.keys() {
                     if document_frequency.len() <= id as usize {
                         document_frequency.resize(id as usize + 1, 0);
@@ -139,6 +172,7 @@ impl StoryTerms {
                 per_doc.push(terms.into_iter().collect::<Vec<_>>());
             }
             raw.push(per_doc);
+            lead.push(lead_of_doc);
         }
         let total_sentences: usize = raw.iter().map(Vec::len).sum();
         let idf = |df: u32| ((1.0 + total_sentences as f32) / df as f32).ln().max(0.05);
@@ -165,6 +199,7 @@ impl StoryTerms {
             .map(|&df| df as usize > cap)
             .collect();
         Self {
+            lead,
             generic,
             sentences,
             totals,
