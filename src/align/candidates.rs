@@ -6,8 +6,9 @@
 //!
 //! When every version reports the same facts, the pairs that really match already grow with
 //! the square of the number of versions (each fact's sentence in one article matches its
-//! sentence in every other), so no index can propose far fewer; what the index saves is the
-//! pairs that share only the topic.
+//! sentence in every other), so no index of sentences can propose far fewer; what the index
+//! saves is the pairs that share only the topic. Large stories are therefore aligned
+//! progressively ([`super::progressive`]): later articles meet units, not sentences.
 
 use super::terms::StoryTerms;
 use std::collections::HashSet;

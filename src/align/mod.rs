@@ -3,7 +3,9 @@
 //! [`align`] scores sentence pairs proposed by an inverted index ([`candidates`]) with a
 //! paraphrase-tolerant similarity ([`similarity`] over [`terms`]), groups them into units
 //! ([`units`]) and finds near-copies between whole articles ([`copies`]). Every sentence ends up
-//! in exactly one [`Unit`]; a sentence nobody else has is a unit of one.
+//! in exactly one [`Unit`]; a sentence nobody else has is a unit of one. Past
+//! [`progressive::SEED_ARTICLES`] articles, later articles are attached to the units of the
+//! first ones ([`progressive`]).
 
 pub mod candidates;
 pub mod copies;
