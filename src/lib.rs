@@ -5,7 +5,7 @@
 //! | stage | module | input → output |
 //! |---|---|---|
 //! | read files | [`ingest`] | paths → [`Article`]s |
-//! | clean and split | [`normalize`] | [`Article`] → [`Doc`] (folded text, offset map, boilerplate, sentences, tokens) |
+//! | clean and split | [`mod@normalize`] | [`Article`] → [`Doc`] (folded text, offset map, boilerplate, sentences, tokens) |
 //!
 //! Every span a stage reports is a UTF-8 byte range into [`Article::body`], the text as read.
 //! The library never prints and never exits; the `slant` binary does both.

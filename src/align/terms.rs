@@ -68,7 +68,7 @@ pub struct StoryTerms {
     pub sentences: Vec<Vec<Vec<Weighted>>>,
     /// Per article, per sentence: the sum of the weights.
     pub totals: Vec<Vec<f32>>,
-    /// How many sentences hold each term (at most [`MAX_SENTENCES_COUNTED_PER_ARTICLE`] per
+    /// How many sentences hold each term (at most eight per
     /// article).
     pub document_frequency: Vec<u32>,
     /// The story's topic words, in more sentences than [`super::candidates::posting_cap`]:

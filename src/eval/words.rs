@@ -2,7 +2,7 @@
 //! Findings of EMNLP 2021): one sentence a row, a column listing its loaded words, and
 //! optionally a sentence label (biased or not).
 //!
-//! Each sentence is scored as an article of its own ([`flag_article`]: lexicon terms, scare
+//! Each sentence is scored as an article of its own ([`crate::score::flags::flag_article`]: lexicon terms, scare
 //! quotes, agentless passives, flags inside quotes included, since annotators label the
 //! sentence's words wherever they stand).
 //!

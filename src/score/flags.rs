@@ -1,4 +1,4 @@
-//! The flags of one article from its own text: lexicon terms ([`matcher`]), scare quotes
+//! The flags of one article from its own text: lexicon terms ([`crate::score::matcher`]), scare quotes
 //! ([`scare_quotes`]) and agentless passives ([`passive`]). Peer and corpus flags need the
 //! other articles and come from the story-level scorers.
 //!

@@ -1,8 +1,8 @@
 //! Facts one article states: numbers with what they count ([`numbers`]), dates resolved
 //! against the article date ([`dates`]) and named entities under one canonical name
-//! ([`entities`]); and whether other articles of the story agree ([`agreement`]).
+//! ([`entities`]); and whether other articles of the story agree ([`mod@agreement`]).
 //!
-//! Each extractor reads the tokens of the normalized [`Doc`] through a [`Words`] view (surface
+//! Each extractor reads the tokens of the normalized [`Doc`] through a `Words` view (surface
 //! text, case, the punctuation between words) and reports byte spans into the article body.
 //! Dates run first: the day numbers they use ("Dec. 20") are not counts.
 
