@@ -8,12 +8,14 @@
 //! remaining articles one at a time. Each sentence is compared only with the first
 //! [`REPRESENTATIVES`] members of the [`UNITS_PER_SENTENCE`] units that share the most rare
 //! term weight with it, and joins the unit it is most like on average (at least
-//! [`Thresholds::attach`]), best offers first, one sentence of the article per unit. A sentence
+//! [`Thresholds::attach`]), best offers first, one body sentence of the article per unit (two
+//! neighbouring ones when the article splits what others say in one; its headline besides). A sentence
 //! that joins nothing starts a unit of its own, which later articles can join. The work then
 //! grows with the number of sentences, not with its square.
 //!
-//! The price: a later article's sentence cannot split or merge across units (it joins one), and
-//! units found in the seed articles are not regrouped by what later articles say.
+//! The price: a later article's sentence that tells two things joins one unit without waiting
+//! as a bridge does (see [`super::units`]), and units found in the seed articles are not
+//! regrouped by what later articles say.
 
 use super::candidates::{SentenceId, candidate_pairs_among};
 use super::terms::StoryTerms;
@@ -101,18 +103,30 @@ pub(crate) fn align(
         }
         offers.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1, p.2).cmp(&(q.1, q.2))));
         let mut placed: HashSet<u32> = HashSet::new();
-        let mut filled: HashSet<usize> = HashSet::new();
+        // A unit takes one body sentence of the article (two when they are neighbours: the
+        // article says in two what others say in one), and its headline besides.
+        let mut filled: HashMap<(usize, bool), Vec<u32>> = HashMap::new();
         for (_, s, u) in offers {
-            if placed.contains(&s) || filled.contains(&u) {
+            let id = (a as u32, s);
+            let slot = (u, headlines.contains(&id));
+            if placed.contains(&s) {
                 continue;
             }
-            let id = (a as u32, s);
+            let taken = filled.get(&slot).map_or(&[][..], Vec::as_slice);
+            let fits = match taken {
+                [] => true,
+                [one] => !slot.1 && one.abs_diff(s) == 1,
+                _ => false,
+            };
+            if !fits {
+                continue;
+            }
             if units[u].len() < REPRESENTATIVES {
                 index.add(u, id, terms);
             }
             units[u].push(id);
             placed.insert(s);
-            filled.insert(u);
+            filled.entry(slot).or_default().push(s);
         }
         for s in 0..sentences.len() as u32 {
             if !placed.contains(&s) {
@@ -214,6 +228,40 @@ mod tests {
                     .iter()
                     .all(|m| says_rockets(m.article, m.sentence) == expected)
             );
+        }
+    }
+
+    #[test]
+    fn a_later_article_s_headline_joins_the_unit_of_its_lead() {
+        let articles: Vec<Article> = story(super::SEED_ARTICLES + 4)
+            .into_iter()
+            .map(|a| {
+                let body = format!("Rockets strike the Green Zone\n\n{}", a.body);
+                Article::from_text(&a.id, &body)
+            })
+            .collect();
+        let docs: Vec<crate::Doc> = articles.iter().map(crate::normalize).collect();
+        let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
+        let dates = vec![None; articles.len()];
+        let alignment = crate::align::align(&docs, &bodies, &dates, Default::default());
+        let unit_of = |a: usize, s: usize| {
+            alignment
+                .units
+                .iter()
+                .position(|u| u.members.iter().any(|m| m.article == a && m.sentence == s))
+        };
+        for (a, doc) in docs.iter().enumerate() {
+            assert_eq!(
+                doc.sentences[0].kind,
+                crate::normalize::SentenceKind::Headline
+            );
+            let lead = (1..doc.sentences.len())
+                .find(|&s| {
+                    articles[a].body[doc.sentences[s].span.range()].contains("Rockets")
+                        || articles[a].body[doc.sentences[s].span.range()].contains("rockets")
+                })
+                .expect("a rockets sentence");
+            assert_eq!(unit_of(a, 0), unit_of(a, lead), "article {a}");
         }
     }
 }
