@@ -336,21 +336,8 @@ fn figures(story: &Story, page: &mut String) {
     } else {
         page.push_str("<ul>\n");
         for (key, values) in by_key {
-            let values: Vec<String> = values
-                .iter()
-                .map(|(v, articles)| {
-                    format!(
-                        "<b>{}</b> ({})",
-                        esc(v),
-                        articles
-                            .iter()
-                            .map(|a| esc(a))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                })
-                .collect();
-            let _ = writeln!(page, "<li>{}: {}</li>", esc(key), values.join("; "));
+            let values = super::figure_values(&values, |v| format!("<b>{}</b>", esc(v)), esc);
+            let _ = writeln!(page, "<li>{}: {values}</li>", esc(key));
         }
         page.push_str("</ul>\n");
     }

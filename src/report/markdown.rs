@@ -220,21 +220,8 @@ fn conflicting_facts(story: &Story, w: &mut impl Write) -> io::Result<()> {
         return writeln!(w, "None: every figure given by two outlets agrees.\n");
     }
     for (key, values) in by_key {
-        let values: Vec<String> = values
-            .iter()
-            .map(|(v, articles)| {
-                format!(
-                    "**{}** ({})",
-                    escape(v),
-                    articles
-                        .iter()
-                        .map(|a| escape(a))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            })
-            .collect();
-        writeln!(w, "- {}: {}", escape(key), values.join("; "))?;
+        let values = super::figure_values(&values, |v| format!("**{}**", escape(v)), escape);
+        writeln!(w, "- {}: {values}", escape(key))?;
     }
     writeln!(w)
 }

@@ -5,3 +5,22 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod score_csv;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One conflicting figure's values with the articles giving each, `8 (a, b); 21 (c)`, with
+/// `value` and `article` writing each part in the page's markup.
+pub(crate) fn figure_values(
+    values: &BTreeMap<&str, BTreeSet<&str>>,
+    value: impl Fn(&str) -> String,
+    article: impl Fn(&str) -> String,
+) -> String {
+    values
+        .iter()
+        .map(|(v, articles)| {
+            let names: Vec<String> = articles.iter().map(|a| article(a)).collect();
+            format!("{} ({})", value(v), names.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
