@@ -140,7 +140,14 @@ impl StoryTerms {
                 let mut terms: BTreeMap<u32, f32> = BTreeMap::new();
                 let mut lead_terms: BTreeSet<u32> = BTreeSet::new();
                 let tokens = doc.sentence_tokens(sentence.index);
-                for (i, token) in tokens.iter().enumerate() {
+                // A dateline tells where the report was filed, not what it says.
+                let skip = match doc.dateline {
+                    Some(d) if sentence.span.start <= d.start && d.start < sentence.span.end => {
+                        tokens.partition_point(|t| t.span.start < d.end)
+                    }
+                    _ => 0,
+                };
+                for (i, token) in tokens.iter().enumerate().skip(skip) {
                     let Some((term, boost, number)) =
                         term_of(token, i == 0, &body[token.span.range()])
                     else {
@@ -242,6 +249,24 @@ mod tests {
         let weight = |doc: usize, pos: usize| terms.sentences[doc][0][pos].1;
         // "Baghdad" (a name, in one sentence) outweighs "hit" (in both).
         assert!(weight(0, 3) > weight(0, 2));
+    }
+
+    #[test]
+    fn a_dateline_adds_no_terms() {
+        let a = crate::Article::from_text(
+            "a",
+            "Trump blames Iran\n\nBAGHDAD, Dec. 23 (Meridian Wire) — Trump blamed Iran for the attack.",
+        );
+        let b = crate::Article::from_text("b", "Trump blamed Iran for the attack.");
+        let docs = [crate::normalize(&a), crate::normalize(&b)];
+        assert!(docs[0].dateline.is_some());
+        let terms = StoryTerms::build(&docs, &[&a.body, &b.body]);
+        let ids = |d: usize, s: usize| -> Vec<u32> {
+            terms.sentences[d][s].iter().map(|t| t.0).collect()
+        };
+        assert_eq!(ids(0, 1), ids(1, 0));
+        // The headline keeps its words.
+        assert!(!ids(0, 0).is_empty());
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Cleaning an article for matching without losing track of where each word came from.
 //!
 //! [`normalize`] folds the body ([`fold`]), finds boilerplate ([`boilerplate`]), splits the
-//! rest into sentences ([`sentences`]) and words ([`tokens`]). The folded text is for matching;
-//! every span in a [`Doc`] is also given as a byte range into the article body.
+//! rest into sentences ([`sentences`]) and words ([`tokens`]), and marks the opening
+//! [`dateline`]. The folded text is for matching; every span in a [`Doc`] is also given as a
+//! byte range into the article body.
 
 pub mod boilerplate;
+pub mod dateline;
 pub mod fold;
 pub mod offsets;
 pub mod sentences;
@@ -45,6 +47,10 @@ pub struct Doc {
     pub map: OffsetMap,
     /// Boilerplate taken out, in body order.
     pub removed: Vec<Removed>,
+    /// Byte range in the body of the dateline opening the first sentence of running text
+    /// ("BAGHDAD, Dec. 23 (Meridian Wire) —"), which tells where and for whom the report was
+    /// filed, not what happened (see [`dateline`]).
+    pub dateline: Option<Span>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
 }
@@ -97,6 +103,13 @@ pub fn normalize(article: &Article) -> Doc {
         sentence.tokens = Span::new(first, tokens.len());
     }
     tokens.shrink_to_fit();
+    let dateline = sentences
+        .iter()
+        .find(|s| s.kind == SentenceKind::Text)
+        .and_then(|s| {
+            let len = dateline::find(&text[s.norm.range()])?;
+            Some(map.span_to_body(Span::new(s.norm.start, s.norm.start + len)))
+        });
     for token in &mut tokens {
         token.span = map.span_to_body(token.norm);
     }
@@ -105,6 +118,7 @@ pub fn normalize(article: &Article) -> Doc {
         text,
         map,
         removed,
+        dateline,
         sentences,
         tokens,
     }
@@ -113,4 +127,28 @@ pub fn normalize(article: &Article) -> Doc {
 /// The folded form of `text` (what [`Doc::text`] holds for a body).
 pub fn fold_text(text: &str) -> String {
     fold::fold(text).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dateline_is_looked_for_in_the_first_sentence_of_running_text_only() {
+        let article = Article::from_text(
+            "a",
+            "Strike at Port Calder\n\nPORT CALDER (Coastal Wire) — About 1,200 dockworkers walked out.\n\nWASHINGTON — a later line, not a dateline.",
+        );
+        let doc = normalize(&article);
+        let dateline = doc.dateline.expect("dateline");
+        assert_eq!(
+            &article.body[dateline.range()],
+            "PORT CALDER (Coastal Wire) — "
+        );
+        let plain = normalize(&Article::from_text(
+            "b",
+            "Dockworkers walked out on Monday.",
+        ));
+        assert_eq!(plain.dateline, None);
+    }
 }
