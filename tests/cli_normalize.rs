@@ -32,6 +32,26 @@ fn seed_text_output_lists_sentences_and_removed_boilerplate() {
 }
 
 #[test]
+fn a_wire_dateline_is_shown_in_text_and_json() {
+    let wire = "fixtures/harbor-strike/coastal-wire.txt";
+    slant()
+        .args(["normalize", wire])
+        .assert()
+        .success()
+        .stdout(contains("dateline 59..90: PORT CALDER (Coastal Wire) —"));
+    let out = slant()
+        .args(["normalize", "--format", "json", wire, SEED])
+        .output()
+        .unwrap();
+    let records: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        records[0]["dateline"]["text"].as_str(),
+        Some("PORT CALDER (Coastal Wire) — ")
+    );
+    assert!(records[1].get("dateline").is_none(), "the seed has none");
+}
+
+#[test]
 fn seed_json_has_no_boilerplate_in_sentences_and_lists_every_removed_region() {
     let out = slant()
         .args(["normalize", "--format", "json", SEED])

@@ -14,7 +14,6 @@ use std::collections::BTreeSet;
 type Pair = ((String, usize), (String, usize));
 
 #[test]
-#[ignore = "alignment is still below the acceptance level; run with --ignored to measure"]
 fn alignment_pairs_match_gold() {
     let mut failures = Vec::new();
     for dir in stories() {

@@ -47,6 +47,36 @@ pub(crate) fn data_lines(text: &'static str) -> impl Iterator<Item = &'static st
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// An opening attribution is at most this many words before its verb ("Police spokesperson
+/// Sgt. Dana Kessler confirmed").
+const MAX_SPEAKER_WORDS: usize = 6;
+
+/// Where what a sentence reports begins: after an opening attribution ("Police spokesperson
+/// Sgt. Dana Kessler confirmed that ...", "Police said ..."), which says who said it, not what
+/// was said. Only a verb of saying or a verb followed by "that" opens an attribution: in
+/// "Trump blamed Iran for the attack" the verb is the news. 0 when the sentence opens
+/// otherwise, or with a quotation.
+fn claim_start(tokens: &[Token], body: &str) -> usize {
+    let is_that = |i: usize| tokens.get(i).is_some_and(|t| t.text == "that");
+    let Some(verb) = tokens
+        .iter()
+        .take(MAX_SPEAKER_WORDS + 1)
+        .position(|t| crate::extract::quotes::verbs::is_speech_verb(&t.text))
+    else {
+        return 0;
+    };
+    let says = matches!(tokens[verb].text.as_str(), "say" | "says" | "said");
+    let before = &body[tokens[0].span.start..tokens[verb].span.start];
+    if verb == 0 || !(says || is_that(verb + 1)) || before.contains(['"', '“', '”', ':']) {
+        return 0;
+    }
+    let start = verb + 1 + usize::from(is_that(verb + 1));
+    if tokens.len().saturating_sub(start) < 3 {
+        return 0;
+    }
+    start
+}
+
 /// Extra weight for a shared number or name: they pin two sentences to the same fact.
 const NUMBER_BOOST: f32 = 1.6;
 const NAME_BOOST: f32 = 1.4;
@@ -77,7 +107,8 @@ pub struct StoryTerms {
     /// Each term's value, when it is a number (digits, or a number word turned into digits).
     pub number_value: Vec<Option<f64>>,
     /// Per article, per sentence: the terms met in the first half of its words (sorted), where
-    /// a sentence that tells two things usually tells its main one.
+    /// a sentence that tells two things usually tells its main one. An opening attribution
+    /// ("Police said that ...") is left out before halving.
     pub lead: Vec<Vec<Vec<u32>>>,
 }
 
@@ -147,6 +178,7 @@ impl StoryTerms {
                     }
                     _ => 0,
                 };
+                let claim = skip.max(claim_start(tokens, body));
                 for (i, token) in tokens.iter().enumerate().skip(skip) {
                     let Some((term, boost, number)) =
                         term_of(token, i == 0, &body[token.span.range()])
@@ -161,7 +193,7 @@ impl StoryTerms {
                     }
                     let slot = terms.entry(id).or_insert(0.0);
                     *slot = slot.max(boost);
-                    if 2 * i < tokens.len() {
+                    if i >= claim && 2 * (i - claim) < tokens.len() - claim {
                         lead_terms.insert(id);
                     }
                 }
@@ -267,6 +299,46 @@ mod tests {
         assert_eq!(ids(0, 1), ids(1, 0));
         // The headline keeps its words.
         assert!(!ids(0, 0).is_empty());
+    }
+
+    #[test]
+    fn the_main_claim_skips_an_opening_attribution_but_not_a_verb_that_is_the_news() {
+        let first_claim_word = |text: &str| {
+            let a = crate::Article::from_text("a", text);
+            let doc = crate::normalize(&a);
+            let tokens = doc.sentence_tokens(0);
+            tokens[claim_start(tokens, &a.body)].text.clone()
+        };
+        assert_eq!(
+            first_claim_word(
+                "Police spokesperson Sgt. Dana Kessler confirmed that four officers were hurt."
+            ),
+            "four"
+        );
+        assert_eq!(
+            first_claim_word("Police said protesters threw bottles."),
+            "protesters"
+        );
+        // The verb is the news, or the sentence opens with a quotation.
+        assert_eq!(
+            first_claim_word("Trump blamed Iran for the attack and said he would act."),
+            "trump"
+        );
+        assert_eq!(
+            first_claim_word("\"We came to be heard,\" Reyes said on Thursday night."),
+            "we"
+        );
+
+        // So the attribution's names do not decide which unit the sentence's claim is in.
+        let a = crate::Article::from_text(
+            "a",
+            "Police spokesperson Sgt. Dana Kessler confirmed that four officers were injured.",
+        );
+        let b = crate::Article::from_text("b", "Four officers were injured, police said.");
+        let c = crate::Article::from_text("c", "Sgt. Dana Kessler said the gas was used late.");
+        let docs = [a.clone(), b.clone(), c.clone()].map(|x| crate::normalize(&x));
+        let terms = StoryTerms::build(&docs, &[&a.body, &b.body, &c.body]);
+        assert!(terms.lead_share((0, 0), (1, 0)) > terms.lead_share((0, 0), (2, 0)));
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //!
 //! A sentence that tells two things another article tells in two sentences (a bridge) would
 //! pull both units into one: bridges take no part while groups form, and afterwards each joins
-//! the group that tells its main claim (what the first half of the sentence says).
+//! the group that tells its main claim (what the first half of the sentence says, after any
+//! opening "X said that").
 
 use super::candidates::SentenceId;
 use std::cmp::Ordering;

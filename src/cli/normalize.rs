@@ -80,6 +80,15 @@ fn write_text(w: &mut impl Write, article: &Article, doc: &Doc) -> io::Result<()
             s.index, s.span.start, s.span.end
         )?;
     }
+    if let Some(d) = doc.dateline {
+        writeln!(
+            w,
+            "   dateline {}..{}: {}",
+            d.start,
+            d.end,
+            article.body[d.range()].trim_end()
+        )?;
+    }
     for r in &doc.removed {
         writeln!(
             w,
@@ -103,6 +112,9 @@ struct Record<'a> {
     article: ArticleMeta<'a>,
     sentences: Vec<SentenceOut<'a>>,
     removed: Vec<RemovedOut<'a>>,
+    /// The opening dateline, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dateline: Option<DatelineOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tokens: Option<&'a [Token]>,
 }
@@ -130,6 +142,12 @@ struct SentenceOut<'a> {
 struct RemovedOut<'a> {
     #[serde(flatten)]
     removed: &'a Removed,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct DatelineOut<'a> {
+    span: slant::Span,
     text: &'a str,
 }
 
@@ -162,6 +180,10 @@ impl<'a> Record<'a> {
                     text: &article.body[r.span.range()],
                 })
                 .collect(),
+            dateline: doc.dateline.map(|span| DatelineOut {
+                span,
+                text: &article.body[span.range()],
+            }),
             tokens: with_tokens.then_some(doc.tokens.as_slice()),
         }
     }

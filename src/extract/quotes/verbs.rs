@@ -10,6 +10,12 @@ use std::sync::LazyLock;
 static SPEECH_VERBS: LazyLock<BTreeSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("speech_verbs.txt")).collect());
 
+/// Whether `word` (lower case) is one of the built-in one-word reporting verb forms
+/// (`said`, `confirmed`, `warns`), whatever its use in the sentence.
+pub fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.contains(word)
+}
+
 /// Words that make the next word a noun (`the claim`, `his tweet`).
 const NOUN_MARKERS: &[&str] = &[
     "a", "an", "her", "his", "its", "my", "our", "the", "their", "these", "this", "those", "whose",
