@@ -47,9 +47,9 @@ pub struct Doc {
     pub map: OffsetMap,
     /// Boilerplate taken out, in body order.
     pub removed: Vec<Removed>,
-    /// Byte range in the body of the dateline opening the first sentence of running text
-    /// ("BAGHDAD, Dec. 23 (Meridian Wire) —"), which tells where and for whom the report was
-    /// filed, not what happened (see [`dateline`]).
+    /// Byte range in the body of the dateline opening one of the first paragraphs of running
+    /// text ("BAGHDAD, Dec. 23 (Meridian Wire) —"), which tells where and for whom the report
+    /// was filed, not what happened (see [`dateline`]).
     pub dateline: Option<Span>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
@@ -66,6 +66,9 @@ impl Doc {
         self.tokens.len()
     }
 }
+
+/// A dateline opens one of this many first paragraphs of running text.
+const DATELINE_PARAGRAPHS: usize = 4;
 
 /// Normalizes one article.
 pub fn normalize(article: &Article) -> Doc {
@@ -103,10 +106,16 @@ pub fn normalize(article: &Article) -> Doc {
         sentence.tokens = Span::new(first, tokens.len());
     }
     tokens.shrink_to_fit();
+    // Scraped pages put a standfirst or a subtitle above the dateline: look at the opening
+    // sentence of the first few paragraphs of running text.
     let dateline = sentences
         .iter()
-        .find(|s| s.kind == SentenceKind::Text)
-        .and_then(|s| {
+        .enumerate()
+        .filter(|(i, s)| {
+            s.kind == SentenceKind::Text && (*i == 0 || sentences[i - 1].paragraph != s.paragraph)
+        })
+        .take(DATELINE_PARAGRAPHS)
+        .find_map(|(_, s)| {
             let len = dateline::find(&text[s.norm.range()])?;
             Some(map.span_to_body(Span::new(s.norm.start, s.norm.start + len)))
         });
@@ -134,10 +143,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_dateline_is_looked_for_in_the_first_sentence_of_running_text_only() {
+    fn the_dateline_is_the_first_one_opening_an_early_paragraph() {
         let article = Article::from_text(
             "a",
-            "Strike at Port Calder\n\nPORT CALDER (Coastal Wire) — About 1,200 dockworkers walked out.\n\nWASHINGTON — a later line, not a dateline.",
+            "Strike at Port Calder\n\nA standfirst above the report.\n\nPORT CALDER (Coastal Wire) — About 1,200 dockworkers walked out.\n\nWASHINGTON — a later line, not a dateline.",
         );
         let doc = normalize(&article);
         let dateline = doc.dateline.expect("dateline");
@@ -150,5 +159,10 @@ mod tests {
             "Dockworkers walked out on Monday.",
         ));
         assert_eq!(plain.dateline, None);
+        let late = normalize(&Article::from_text(
+            "c",
+            "A headline\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nBRUSSELS - Too far down to be the dateline.",
+        ));
+        assert_eq!(late.dateline, None);
     }
 }
