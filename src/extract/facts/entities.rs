@@ -412,7 +412,7 @@ fn scan_sentence(words: &Words, range: std::ops::Range<usize>, out: &mut Vec<Men
         }
         let last = name_run(words, i, end);
         if !title_cased {
-            if let Some(mention) = unknown(words, i, last, initial, titled, end) {
+            if let Some(mention) = unknown(words, i, last, initial, titled) {
                 out.push(mention);
             }
         }
@@ -494,7 +494,7 @@ fn known(
                 first,
                 last,
             ));
-            if let Some(mut name) = unknown(words, first, run_last, initial, false, end) {
+            if let Some(mut name) = unknown(words, first, run_last, initial, false) {
                 name.initial = false;
                 out.push(name);
             }
@@ -621,7 +621,6 @@ fn unknown(
     last: usize,
     mut initial: bool,
     titled: bool,
-    end: usize,
 ) -> Option<Mention> {
     // "The White House", "Earlier Trump": the capital belongs to the sentence, not the name.
     while first < last && initial && STARTERS.contains(words.lower(first)) {
@@ -632,7 +631,7 @@ fn unknown(
         return None;
     }
     let all_caps = (first..=last).all(|t| words.is_all_caps(t));
-    if all_caps && !is_dateline(words, first, last, end) {
+    if all_caps && !is_dateline(words, first, last) {
         return None;
     }
     let mut name = String::new();
@@ -663,16 +662,12 @@ fn unknown(
     })
 }
 
-/// "PORT CALDER (Wire) -", "BAGHDAD, Dec. 23": capitals opening the first paragraph, before a
-/// bracket, a dash or a comma.
-fn is_dateline(words: &Words, first: usize, last: usize, end: usize) -> bool {
-    let opens = first == words.sentence_range(words.sentence(first)).start;
-    let gap = if last + 1 < end {
-        words.gap_before(last + 1).trim_start()
-    } else {
-        ""
-    };
-    opens && gap.starts_with(['(', '-', ','])
+/// "PORT CALDER" in "PORT CALDER (Wire) -": capitals inside the article's dateline (see
+/// [`crate::normalize::dateline`]).
+fn is_dateline(words: &Words, first: usize, last: usize) -> bool {
+    words.doc.dateline.is_some_and(|d| {
+        d.start <= words.tokens[first].span.start && words.tokens[last].span.end <= d.end
+    })
 }
 
 fn title_case(word: &str, out: &mut String) {
