@@ -241,3 +241,31 @@ fn spreadsheet_formulas_in_article_text_are_neutralized() {
         );
     }
 }
+
+#[test]
+fn an_article_in_another_language_is_named_and_the_story_is_still_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let french = dir.path().join("exemple.txt");
+    std::fs::write(
+        &french,
+        "Le président américain a accusé mercredi l'Iran d'être derrière l'attaque contre \
+         l'ambassade des États-Unis à Bagdad. Selon l'armée irakienne, huit roquettes ont été \
+         tirées dimanche soir sur la zone verte.",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let seed = format!("{STORY}/presstv-2020-12-24-trump-accuses-iran.txt");
+    let wire = format!("{STORY}/meridian-wire.txt");
+    let assert = slant()
+        .args(["compare", &seed, &wire])
+        .arg(&french)
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .success()
+        .stderr(contains("exemple.txt: reads as French (fra), not English"));
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert_eq!(stderr.matches("reads as").count(), 1, "{stderr}");
+    let articles = std::fs::read_to_string(out.path().join("articles.csv")).unwrap();
+    assert_eq!(articles.lines().count(), 4, "{articles}");
+}

@@ -61,6 +61,7 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
         );
     }
     let story = Story::build(loaded.articles);
+    super::note_languages(&story, out);
     let view = View {
         story: &story,
         color: args.color.enabled(),

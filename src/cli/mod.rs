@@ -105,6 +105,21 @@ pub fn run() -> ExitCode {
 }
 
 /// Reads the inputs, reporting unreadable files and skipped ones on stderr.
+/// A note for each article that reads as another language than English: the word lists, the
+/// lexicon and the quote rules are English, so such an article aligns on little but names and
+/// numbers.
+fn note_languages(story: &slant::Story, out: &output::Out) {
+    for (article, doc) in story.articles.iter().zip(&story.docs) {
+        if let Some(language) = doc.language().filter(|l| !l.is_english()) {
+            out.note(&format!(
+                "{}: reads as {} ({}), not English; slant's word lists are English, so it \
+                 aligns on little more than names and numbers",
+                article.source, language.name, language.code
+            ));
+        }
+    }
+}
+
 fn load(args: &InputArgs, out: &output::Out) -> (slant::Loaded, Outcome) {
     let loaded = slant::ingest::load(&args.paths, &args.read_options());
     for note in &loaded.notes {

@@ -61,6 +61,10 @@ fn write_text(w: &mut impl Write, article: &Article, doc: &Doc) -> io::Result<()
             writeln!(w, "{key}: {value}")?;
         }
     }
+    match doc.language() {
+        Some(l) => writeln!(w, "language: {} ({}, {:.2})", l.name, l.code, l.confidence)?,
+        None => writeln!(w, "language: unclear")?,
+    }
     writeln!(
         w,
         "sentences: {}  words: {}  removed: {}",
@@ -112,6 +116,9 @@ struct Record<'a> {
     article: ArticleMeta<'a>,
     sentences: Vec<SentenceOut<'a>>,
     removed: Vec<RemovedOut<'a>>,
+    /// The language the running text reads as; absent when unclear.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<slant::normalize::language::Language>,
     /// The opening dateline, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     dateline: Option<DatelineOut<'a>>,
@@ -180,6 +187,7 @@ impl<'a> Record<'a> {
                     text: &article.body[r.span.range()],
                 })
                 .collect(),
+            language: doc.language(),
             dateline: doc.dateline.map(|span| DatelineOut {
                 span,
                 text: &article.body[span.range()],

@@ -8,6 +8,7 @@
 pub mod boilerplate;
 pub mod dateline;
 pub mod fold;
+pub mod language;
 pub mod offsets;
 pub mod sentences;
 pub mod tokens;
@@ -59,6 +60,17 @@ impl Doc {
     /// The tokens of sentence `index`.
     pub fn sentence_tokens(&self, index: usize) -> &[Token] {
         &self.tokens[self.sentences[index].tokens.range()]
+    }
+
+    /// The language the running text reads as (see [`language`]), when that is clear. Worked
+    /// out on each call, from the first two thousand bytes or so.
+    pub fn language(&self) -> Option<language::Language> {
+        language::detect(
+            self.sentences
+                .iter()
+                .filter(|s| s.kind == SentenceKind::Text)
+                .map(|s| &self.text[s.norm.range()]),
+        )
     }
 
     /// Number of word and number tokens in the sentences (boilerplate not counted).
@@ -122,6 +134,7 @@ pub fn normalize(article: &Article) -> Doc {
     for token in &mut tokens {
         token.span = map.span_to_body(token.norm);
     }
+
     Doc {
         article: article.id.clone(),
         text,
