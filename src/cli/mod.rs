@@ -104,11 +104,11 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// Reads the inputs, reporting unreadable files and skipped ones on stderr.
-/// A note for each article that reads as another language than English: the word lists, the
-/// lexicon and the quote rules are English, so such an article aligns on little but names and
-/// numbers.
-fn note_languages(story: &slant::Story, out: &output::Out) {
+/// Notes on articles whose comparison needs a caveat: one that reads as another language than
+/// English (the word lists, lexicon and quote rules are English, so it aligns on little but
+/// names and numbers), and one that stops mid-sentence (a scraped page cut short: what it lacks
+/// may have been lost, not left out).
+fn note_doubtful_articles(story: &slant::Story, out: &output::Out) {
     for (article, doc) in story.articles.iter().zip(&story.docs) {
         if let Some(language) = doc.language().filter(|l| !l.is_english()) {
             out.note(&format!(
@@ -117,9 +117,19 @@ fn note_languages(story: &slant::Story, out: &output::Out) {
                 article.source, language.name, language.code
             ));
         }
+        if let Some(last) = doc.cut_off_at() {
+            let words: Vec<&str> = article.body[last.span.range()].split_whitespace().collect();
+            let tail = words[words.len().saturating_sub(6)..].join(" ");
+            out.note(&format!(
+                "{}: ends mid-sentence (\"… {tail}\"); it may be cut off, so what it lacks may \
+                 be lost rather than left out",
+                article.source
+            ));
+        }
     }
 }
 
+/// Reads the inputs, reporting unreadable files and skipped ones on stderr.
 fn load(args: &InputArgs, out: &output::Out) -> (slant::Loaded, Outcome) {
     let loaded = slant::ingest::load(&args.paths, &args.read_options());
     for note in &loaded.notes {

@@ -73,6 +73,18 @@ impl Doc {
         )
     }
 
+    /// The last sentence, when the article seems cut off inside it: running text that ends
+    /// without closing punctuation (a scraped page that stops mid-sentence). A short last line
+    /// without punctuation reads as a heading, but nothing stands under it: it counts too.
+    /// What such an article lacks may have been lost, not left out.
+    pub fn cut_off_at(&self) -> Option<&Sentence> {
+        let last = self.sentences.last()?;
+        let text = self.text[last.norm.range()].trim_end();
+        let closed = text.ends_with(['.', '!', '?', '"', '\'', ')', ']', ':', ';']);
+        let running = matches!(last.kind, SentenceKind::Text | SentenceKind::Heading);
+        (running && !closed && self.sentences.len() > 1).then_some(last)
+    }
+
     /// Number of word and number tokens in the sentences (boilerplate not counted).
     pub fn word_count(&self) -> usize {
         self.tokens.len()
@@ -177,5 +189,23 @@ mod tests {
             "A headline\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nBRUSSELS - Too far down to be the dateline.",
         ));
         assert_eq!(late.dateline, None);
+    }
+
+    #[test]
+    fn an_article_that_stops_mid_sentence_is_seen_as_cut_off() {
+        let cut = normalize(&Article::from_text(
+            "a",
+            "Rockets hit the Green Zone on Sunday.\n\nThe embassy said the attack was the \
+             latest in a string of",
+        ));
+        assert_eq!(cut.cut_off_at().map(|s| s.index), Some(1));
+        for whole in [
+            "Rockets hit the Green Zone on Sunday.\n\nThe embassy condemned it.",
+            "Rockets hit the Green Zone.\n\n\"We are safe,\" the embassy said.\"",
+            "One sentence without an end",
+        ] {
+            let doc = normalize(&Article::from_text("b", whole));
+            assert_eq!(doc.cut_off_at(), None, "{whole}");
+        }
     }
 }
