@@ -274,4 +274,9 @@ fn an_article_in_another_language_or_cut_off_is_named_and_the_story_is_still_com
     assert_eq!(stderr.matches("reads as").count(), 1, "{stderr}");
     let articles = std::fs::read_to_string(out.path().join("articles.csv")).unwrap();
     assert_eq!(articles.lines().count(), 4, "{articles}");
+    // The page a class reads carries the caveat beside the omissions.
+    for page in ["report.md", "report.html"] {
+        let text = std::fs::read_to_string(out.path().join(page)).unwrap();
+        assert_eq!(text.matches("stops mid-sentence").count(), 1, "{page}");
+    }
 }

@@ -93,7 +93,17 @@ fn at_a_glance(story: &Story, flags: &[Flag], page: &mut String) {
             d.word_count()
         );
     }
-    page.push_str("</tbody></table></section>\n");
+    page.push_str("</tbody></table>\n");
+    for (a, doc) in story.articles.iter().zip(&story.docs) {
+        if doc.cut_off_at().is_some() {
+            let _ = writeln!(
+                page,
+                "<p class=\"caveat\">{}</p>",
+                esc(&super::cut_off_caveat(&a.id))
+            );
+        }
+    }
+    page.push_str("</section>\n");
 }
 
 fn shared_units(story: &Story) -> Vec<&Unit> {

@@ -155,6 +155,11 @@ fn coverage(story: &Story, w: &mut impl Write) -> io::Result<()> {
         };
         writeln!(w, "- {}: {list}", escape(&a.id))?;
     }
+    for (a, doc) in story.articles.iter().zip(&story.docs) {
+        if doc.cut_off_at().is_some() {
+            writeln!(w, "\n{}", super::cut_off_caveat(&a.id))?;
+        }
+    }
     writeln!(w)
 }
 

@@ -24,3 +24,12 @@ pub(crate) fn figure_values(
         .collect::<Vec<_>>()
         .join("; ")
 }
+
+/// What the page says of an article that stops mid-sentence (see
+/// [`crate::Doc::cut_off_at`]).
+pub(crate) fn cut_off_caveat(article: &str) -> String {
+    format!(
+        "{article} stops mid-sentence: the page may be cut off, so what it lacks may have been \
+         lost rather than left out."
+    )
+}
