@@ -168,6 +168,7 @@ fn align_inner(
         let done = progressive::align(docs, &terms, &headlines, thresholds, &linked);
         (done.groups, done.scores, done.comparisons)
     };
+    let groups = headlines_join_their_lead(docs, &terms, &headlines, groups, thresholds);
     let scores = &scores;
     let stats = Stats {
         articles: docs.len(),
@@ -180,6 +181,48 @@ fn align_inner(
         copies: copies::find(docs, dates),
         stats,
     }
+}
+
+/// A headline is compared with this many first sentences of its own article's running text.
+const HEADLINE_LEAD_SENTENCES: usize = 2;
+
+/// A headline that joined no unit (it shares too little with other articles: "Port strike
+/// enters second day") joins the unit of the lead it restates: the one of its article's first
+/// sentences of running text ([`HEADLINE_LEAD_SENTENCES`]) it is most like, when that
+/// similarity reaches [`Thresholds::attach`].
+fn headlines_join_their_lead(
+    docs: &[Doc],
+    terms: &terms::StoryTerms,
+    headlines: &HashSet<SentenceId>,
+    mut groups: Vec<Vec<SentenceId>>,
+    t: Thresholds,
+) -> Vec<Vec<SentenceId>> {
+    let group_of: HashMap<SentenceId, usize> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, members)| members.iter().map(move |&m| (m, g)))
+        .collect();
+    let mut alone: Vec<SentenceId> = headlines
+        .iter()
+        .copied()
+        .filter(|h| !group_of.contains_key(h))
+        .collect();
+    alone.sort_unstable();
+    for headline in alone {
+        let best = docs[headline.0 as usize]
+            .sentences
+            .iter()
+            .filter(|s| s.kind == SentenceKind::Text)
+            .take(HEADLINE_LEAD_SENTENCES)
+            .map(|s| (headline.0, s.index as u32))
+            .filter_map(|s| Some((pair_score(docs, terms, headline, s), group_of.get(&s)?)))
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(a.1)));
+        if let Some((_, &g)) = best.filter(|b| b.0 >= t.attach) {
+            groups[g].push(headline);
+            groups[g].sort_unstable();
+        }
+    }
+    groups
 }
 
 fn sentence_text(docs: &[Doc], id: SentenceId) -> &str {
@@ -352,4 +395,66 @@ pub fn omissions(alignment: &Alignment, articles: usize) -> Vec<Vec<usize>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Article;
+
+    fn units_of(articles: &[Article]) -> Alignment {
+        let docs: Vec<Doc> = articles.iter().map(crate::normalize).collect();
+        let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
+        align(
+            &docs,
+            &bodies,
+            &[None; 3][..docs.len()],
+            Thresholds::default(),
+        )
+    }
+
+    fn unit_of(alignment: &Alignment, article: usize, sentence: usize) -> usize {
+        alignment
+            .units
+            .iter()
+            .find(|u| {
+                u.members
+                    .iter()
+                    .any(|m| m.article == article && m.sentence == sentence)
+            })
+            .map(|u| u.id)
+            .expect("every sentence is in a unit")
+    }
+
+    #[test]
+    fn a_headline_that_matches_no_other_article_joins_the_unit_of_its_own_lead() {
+        let articles = [
+            Article::from_text(
+                "a",
+                "Port strike enters second day as ships wait\n\nThe dockworkers' strike at Port \
+                 Calder entered its second day on Tuesday as ships waited offshore, with 1,200 \
+                 workers off the job.\n\nTalks stalled on Friday.",
+            ),
+            Article::from_text(
+                "b",
+                "About 1,200 workers stayed off the job at Port Calder on Tuesday.\n\nThe union \
+                 blamed the operator.",
+            ),
+            Article::from_text(
+                "c",
+                "A quiet morning by the water\n\nSome 1,200 workers were off the job at Port \
+                 Calder on Tuesday.\n\nShops near the docks are quiet.",
+            ),
+        ];
+        let alignment = units_of(&articles);
+        let headline = &articles[0];
+        assert_eq!(
+            crate::normalize(headline).sentences[0].kind,
+            SentenceKind::Headline
+        );
+        assert_eq!(unit_of(&alignment, 0, 0), unit_of(&alignment, 0, 1));
+        assert_eq!(unit_of(&alignment, 0, 1), unit_of(&alignment, 1, 0));
+        // A headline that restates nothing of its lead stays a unit of its own.
+        assert_ne!(unit_of(&alignment, 2, 0), unit_of(&alignment, 2, 1));
+    }
 }
