@@ -326,16 +326,13 @@ fn quotes(story: &Story, page: &mut String) {
 
 /// A quote against the fullest version: cut words struck through, changed words underlined.
 fn diff_html(reference: &str, quote: &str) -> String {
-    use crate::diff::WordChange;
-    crate::extract::matching::quote_diff(reference, quote)
-        .iter()
-        .map(|c| match c {
-            WordChange::Equal(t) => esc(t),
-            WordChange::Removed(t) => format!("<del>{}</del>", esc(t)),
-            WordChange::Added(t) => format!("<ins>{}</ins>", esc(t)),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    super::quote_diff_marked(
+        reference,
+        quote,
+        esc,
+        ("<del>", "</del>"),
+        ("<ins>", "</ins>"),
+    )
 }
 
 fn figures(story: &Story, page: &mut String) {

@@ -206,16 +206,7 @@ fn quotes(story: &Story, w: &mut impl Write) -> io::Result<()> {
 
 /// A quote against the fullest version: cut words struck through, changed words in bold.
 fn diff_md(reference: &str, quote: &str) -> String {
-    use crate::diff::WordChange;
-    crate::extract::matching::quote_diff(reference, quote)
-        .iter()
-        .map(|c| match c {
-            WordChange::Equal(t) => escape(t),
-            WordChange::Removed(t) => format!("~~{}~~", escape(t)),
-            WordChange::Added(t) => format!("**{}**", escape(t)),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    super::quote_diff_marked(reference, quote, escape, ("~~", "~~"), ("**", "**"))
 }
 
 fn conflicting_facts(story: &Story, w: &mut impl Write) -> io::Result<()> {

@@ -33,3 +33,25 @@ pub(crate) fn cut_off_caveat(article: &str) -> String {
          lost rather than left out."
     )
 }
+
+/// A quote against the fullest version, written with the page's own escaping and marks: the
+/// words cut from the fullest version inside `cut`, the words changed or added inside `added`
+/// (each an opening and a closing mark).
+pub(crate) fn quote_diff_marked(
+    reference: &str,
+    quote: &str,
+    escape: fn(&str) -> String,
+    cut: (&str, &str),
+    added: (&str, &str),
+) -> String {
+    use crate::diff::WordChange;
+    crate::extract::matching::quote_diff(reference, quote)
+        .iter()
+        .map(|c| match c {
+            WordChange::Equal(t) => escape(t),
+            WordChange::Removed(t) => format!("{}{}{}", cut.0, escape(t), cut.1),
+            WordChange::Added(t) => format!("{}{}{}", added.0, escape(t), added.1),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
