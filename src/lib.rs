@@ -33,6 +33,7 @@ pub mod report;
 pub mod score;
 mod span;
 mod story;
+pub mod wordlists;
 
 pub use ingest::{Article, IngestError, Loaded};
 pub use normalize::{Doc, normalize};

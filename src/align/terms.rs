@@ -6,9 +6,6 @@ use crate::normalize::{Token, TokenKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
-static STOPWORDS: LazyLock<BTreeSet<&'static str>> =
-    LazyLock::new(|| data_lines(include_str!("stopwords.txt")).collect());
-
 static NUMBER_WORDS: LazyLock<BTreeMap<&'static str, &'static str>> = LazyLock::new(|| {
     data_lines(include_str!("numbers.txt"))
         .filter_map(|l| l.split_once(' '))
@@ -41,11 +38,7 @@ static SYNONYMS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     map
 });
 
-pub(crate) fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+pub(crate) use crate::wordlists::data_lines;
 
 /// An opening attribution is at most this many words before its verb ("Police spokesperson
 /// Sgt. Dana Kessler confirmed").
@@ -120,7 +113,7 @@ fn term_of(token: &Token, sentence_start: bool, surface: &str) -> Option<(String
     if let Some(digits) = NUMBER_WORDS.get(token.text.as_str()) {
         return Some(((*digits).to_string(), NUMBER_BOOST, true));
     }
-    if STOPWORDS.contains(token.text.as_str()) || token.text.chars().count() < 2 {
+    if crate::wordlists::is_function_word(&token.text) || token.text.chars().count() < 2 {
         return None;
     }
     let capitalized = surface.starts_with(|c: char| c.is_uppercase());
@@ -255,7 +248,6 @@ mod tests {
     #[test]
     fn word_lists_are_sorted_and_unique() {
         for file in [
-            include_str!("stopwords.txt"),
             include_str!("numbers.txt"),
             include_str!("irregular_verbs.txt"),
         ] {

@@ -163,6 +163,18 @@ fn lines(text: &str) -> Vec<Line> {
     out
 }
 
+/// The kind and reason of the first `line` pattern that matches the whole of `line` (folded,
+/// trimmed), if any.
+pub fn line_pattern(line: &str) -> Option<(&'static str, &'static str)> {
+    let patterns = &*PATTERNS;
+    if line.len() > MAX_LINE_PATTERN_BYTES || !patterns.line_set.is_match(line) {
+        return None;
+    }
+    let i = patterns.line_set.matches(line).into_iter().next()?;
+    let p = &patterns.line[i];
+    Some((p.kind.as_str(), p.reason.as_str()))
+}
+
 /// Finds the boilerplate in normalized `text`. Spans are in `text`; the caller maps them to
 /// the body. The result is sorted by position and free of overlaps.
 pub fn find(text: &str) -> Vec<Removed> {
@@ -175,15 +187,9 @@ pub fn find(text: &str) -> Vec<Removed> {
         if content.is_empty() {
             continue;
         }
-        let candidate =
-            content.len() <= MAX_LINE_PATTERN_BYTES && patterns.line_set.is_match(content);
-        if let Some(i) = candidate
-            .then(|| patterns.line_set.matches(content).into_iter().next())
-            .flatten()
-        {
-            let p = &patterns.line[i];
-            in_footer |= FOOTER_STARTERS.contains(&p.kind.as_str());
-            removed.push(region(&p.kind, line.content, &p.reason));
+        if let Some((kind, reason)) = line_pattern(content) {
+            in_footer |= FOOTER_STARTERS.contains(&kind);
+            removed.push(region(kind, line.content, reason));
         } else if in_footer && is_footer_line(content) {
             removed.push(region(
                 "footer",
@@ -211,15 +217,25 @@ pub fn find(text: &str) -> Vec<Removed> {
         }
     }
     removed.extend(pasted_posts(text, &lines, &removed));
-    removed.sort_by_key(|r| (r.norm.start, std::cmp::Reverse(r.norm.end)));
-    // A region nested in another is kept (a post link inside a pasted post is listed too);
-    // one that only partly overlaps an earlier region is dropped.
-    let mut kept: Vec<Removed> = Vec::with_capacity(removed.len());
-    for r in removed {
-        let clashes = kept
-            .iter()
-            .any(|k| k.norm == r.norm || (k.norm.overlaps(r.norm) && !k.norm.contains(r.norm)));
-        if !clashes {
+    merge(removed, Vec::new())
+}
+
+/// `a` and `b` together, sorted by position. A region nested in another is kept (a post link
+/// inside a pasted post is listed too); one that only partly overlaps an earlier region, or
+/// repeats one, is dropped.
+pub fn merge(mut a: Vec<Removed>, b: Vec<Removed>) -> Vec<Removed> {
+    a.extend(b);
+    a.sort_by_key(|r| (r.norm.start, std::cmp::Reverse(r.norm.end)));
+    // Sorted by start (the longer first on a tie), an earlier region `k` clashes with `r`
+    // exactly when it ends inside `r` (`r.start < k.end < r.end`) or is `r` again.
+    let mut ends: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+    let mut spans: std::collections::HashSet<Span> = std::collections::HashSet::new();
+    let mut kept: Vec<Removed> = Vec::with_capacity(a.len());
+    for r in a {
+        let ends_inside = r.norm.start + 1 < r.norm.end
+            && ends.range(r.norm.start + 1..r.norm.end).next().is_some();
+        if !ends_inside && spans.insert(r.norm) {
+            ends.insert(r.norm.end);
             kept.push(r);
         }
     }

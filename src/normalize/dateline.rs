@@ -26,9 +26,17 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline pattern")
 });
 
+/// A credit in brackets and a dash with no place before it: "(Coastal Wire) - ", as pages
+/// reposting wire copy leave it.
+static CREDIT_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(\p{Lu}[^()]{1,39}\) ?--? +").expect("credit pattern"));
+
 /// The length in bytes of the dateline opening `text` (dash and following spaces included),
 /// if it has one.
 pub fn find(text: &str) -> Option<usize> {
+    if let Some(credit) = CREDIT_ONLY.find(text) {
+        return Some(credit.end());
+    }
     let found = DATELINE.captures(text)?;
     let place_letters = found[1].chars().filter(|c| c.is_alphabetic()).count();
     (place_letters >= 3).then(|| found[0].len())
@@ -52,6 +60,7 @@ mod tests {
             ("ST. LOUIS - A", "ST. LOUIS - "),
             ("BAGHDAD (AP) -- Rockets", "BAGHDAD (AP) -- "),
             ("TEHRAN, Iran - Officials", "TEHRAN, Iran - "),
+            ("(COASTAL WIRE) - About", "(COASTAL WIRE) - "),
         ] {
             assert_eq!(find(text), Some(dateline.len()), "{text}");
         }
@@ -66,6 +75,7 @@ mod tests {
             "NATO said it would respond - eventually.",
             "A rocket hit - witnesses said.",
             "US - Iran talks resumed.",
+            "(Reuters reported it) and the talks resumed.",
         ] {
             assert_eq!(find(text), None, "{text}");
         }

@@ -6,6 +6,7 @@
 //! byte range into the article body.
 
 pub mod boilerplate;
+pub mod chrome;
 pub mod dateline;
 pub mod fold;
 pub mod language;
@@ -98,7 +99,9 @@ const DATELINE_PARAGRAPHS: usize = 4;
 pub fn normalize(article: &Article) -> Doc {
     let folded = fold::fold(&article.body);
     let (text, map) = (folded.text, folded.map);
-    let mut removed = boilerplate::find(&text);
+    let patterns = boilerplate::find(&text);
+    let page = chrome::find(&text, &article.body, &map, &patterns);
+    let mut removed = boilerplate::merge(patterns, page);
     for r in &mut removed {
         r.span = map.span_to_body(r.norm);
     }

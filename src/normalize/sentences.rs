@@ -76,12 +76,7 @@ static ABBREVIATIONS: LazyLock<BTreeMap<&'static str, AbbrevClass>> = LazyLock::
 static SENTENCE_STARTERS: LazyLock<BTreeSet<&'static str>> =
     LazyLock::new(|| data_lines(include_str!("sentence_starters.txt")).collect());
 
-/// Non-empty lines of a data file that are not `#` comments.
-fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+use crate::wordlists::data_lines;
 
 /// Splits normalized `text` into sentences, skipping `removed` regions. `title` (the article's
 /// title, if known) helps recognize the headline.

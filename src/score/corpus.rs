@@ -2,7 +2,7 @@
 //!
 //! **Counting.** An article's words are its word tokens outside direct quotes (the outlet's own
 //! words, headline included), without function words (the aligner's list,
-//! `src/align/stopwords.txt`, which also holds the plain reporting verbs `said` and `told`),
+//! `src/wordlists/function_words.txt`, which also holds the plain reporting verbs `said` and `told`),
 //! numbers, and the words of the article's own outlet name (a dateline's "(Meridian Wire)" is
 //! not wording). Words are counted by stem class, so `assassination` and `assassinated` are one term
 //! (an outlet's choice of label shows in all its inflections); the `term` shown is the class's
@@ -37,9 +37,8 @@ use crate::score::lexicon::Lexicon;
 use crate::score::peer::{LexiconForms, in_quote, is_loaded, quote_spans, words_of};
 use crate::score::{Evidence, Flag};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
-use std::sync::LazyLock;
 
 /// z above which a distinctive term of a lexicon category is flagged.
 pub const CORPUS_MIN_Z: f32 = 1.96;
@@ -50,17 +49,9 @@ pub const DEFAULT_TOP: usize = 15;
 /// Background counts get this much added, so that a term missing from the table has a prior.
 pub const BACKGROUND_SMOOTHING: f64 = 0.5;
 
-static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../align/stopwords.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
-
 /// Whether a folded, lower-case word is a function word (not counted).
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(word)
+    crate::wordlists::is_function_word(word)
 }
 
 /// One term that distinguishes an article from the rest of the story.

@@ -218,12 +218,7 @@ pub(crate) type FastMap<K, V> =
 pub(crate) type FastSet<K> =
     std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
 
-/// Lines of a data file without comments and blank lines.
-pub(crate) fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+pub(crate) use crate::wordlists::data_lines;
 
 /// Rows of a small comma-separated data file (no quoting: the files never need it).
 pub(crate) fn data_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {

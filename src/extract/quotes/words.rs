@@ -113,11 +113,7 @@ pub fn list(text: &'static str) -> HashSet<&'static str> {
     data_lines(text).collect()
 }
 
-pub fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+pub(crate) use crate::wordlists::data_lines;
 
 /// Titles and roles before names (`titles.txt`).
 pub static TITLES: LazyLock<HashSet<&'static str>> =
