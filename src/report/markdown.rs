@@ -383,6 +383,35 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_off_article_is_noted_once_and_marked_beside_what_it_lacks() {
+        let whole = "Rockets hit the Green Zone on Sunday night.\n\nThe embassy said nobody \
+                     was hurt in the attack.\n\nIraqi police later found the launcher in a \
+                     field east of the city.";
+        let cut = "Rockets hit the Green Zone on Sunday night.\n\nThe embassy said nobody was \
+                   hurt in the";
+        let story = Story::build(vec![
+            crate::Article::from_text("a", whole),
+            crate::Article::from_text("b", whole),
+            crate::Article::from_text("c", cut),
+        ]);
+        let mut out = Vec::new();
+        report(&story, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text.matches("1 of 3 articles stops mid-sentence (c)")
+                .count(),
+            1,
+            "{text}"
+        );
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("- c: unit"))
+            .unwrap_or_else(|| panic!("c lacks the launcher:\n{text}"));
+        assert!(line.ends_with(" (stops mid-sentence)"), "{line}");
+        assert!(text.contains("- a: none\n"), "{text}");
+    }
+
+    #[test]
     fn the_report_has_every_section() {
         let a = crate::Article::from_text(
             "a",
