@@ -23,6 +23,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod align;
+pub mod caveats;
 pub mod diff;
 pub mod eval;
 pub mod extract;

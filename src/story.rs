@@ -7,6 +7,7 @@ use crate::diff::{self, Diffs};
 use crate::extract::facts::{self, Agreement};
 use crate::extract::matching::{self, QuoteMatch};
 use crate::extract::{Attribution, Fact, Quote, quotes};
+use crate::normalize::language::Language;
 use crate::score::corpus::{self, Background, Distinctive};
 use crate::score::lexicon::Lexicon;
 use crate::score::summary::{self, SummaryRow};
@@ -39,20 +40,25 @@ impl Stage {
 pub struct Story {
     pub articles: Vec<Article>,
     pub docs: Vec<Doc>,
+    /// The language each article reads as, in input order; `None` when that is unclear (see
+    /// [`crate::normalize::language`]). Worked out once, from each doc.
+    pub languages: Vec<Option<Language>>,
     pub alignment: Alignment,
     pub diffs: Diffs,
     /// Every direct quote, by article then position.
     pub quotes: Vec<Quote>,
     /// One per quote: its quotation group and how it compares with the fullest version.
     pub quote_matches: Vec<QuoteMatch>,
-    /// Every attribution, by article then position.
+    /// Every attribution, by article then position. None for an article in another language
+    /// than English: the reporting verbs are English words.
     pub attributions: Vec<Attribution>,
     /// Every fact, by article then position.
     pub facts: Vec<Fact>,
     /// One per fact: whether other articles agree.
     pub fact_agreement: Vec<Agreement>,
     /// Every flag (lexicon, scare-quote, agentless-passive, peer and corpus evidence), with
-    /// the peers' wording as baseline; by article, then position.
+    /// the peers' wording as baseline; by article, then position. None on an article in
+    /// another language than English ([`Story::is_scored`]).
     pub flags: Vec<Flag>,
     /// Each article's most distinctive words against the rest of the story (top
     /// [`corpus::DEFAULT_TOP`] per article).
@@ -92,6 +98,7 @@ impl Story {
     ) -> Self {
         progress(Stage::Normalizing);
         let docs: Vec<Doc> = articles.iter().map(crate::normalize).collect();
+        let languages: Vec<Option<Language>> = docs.iter().map(Doc::language).collect();
         let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
         let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
         progress(Stage::Extracting);
@@ -101,7 +108,9 @@ impl Story {
         for (i, (article, doc)) in articles.iter().zip(&docs).enumerate() {
             let (q, a) = quotes::extract(i, article, doc, lexicon);
             all_quotes.extend(q);
-            attributions.extend(a);
+            if languages[i].is_none_or(|l| l.is_english()) {
+                attributions.extend(a);
+            }
             all_facts.extend(facts::extract(i, article, doc));
         }
         quotes::canonicalize_speakers(&mut all_quotes, &mut attributions);
@@ -115,6 +124,7 @@ impl Story {
         let mut story = Self {
             articles,
             docs,
+            languages,
             alignment,
             diffs,
             quotes: all_quotes,
@@ -136,7 +146,9 @@ impl Story {
     fn score(&mut self, lexicon: &Lexicon, background: Option<&Background>) {
         let mut all: Vec<Flag> = Vec::new();
         for (i, (article, doc)) in self.articles.iter().zip(&self.docs).enumerate() {
-            all.extend(flags::flag_article(i, article, doc, &self.quotes, lexicon));
+            if self.is_scored(i) {
+                all.extend(flags::flag_article(i, article, doc, &self.quotes, lexicon));
+            }
         }
         all.extend(peer::peer_flags(self, lexicon, &all));
         let every_distinctive = corpus::distinctive(self, background, usize::MAX);
@@ -162,6 +174,24 @@ impl Story {
         self.distinctive = corpus::distinctive(self, background, corpus::DEFAULT_TOP);
         self.summary = summary::summary(self, &all);
         self.flags = all;
+    }
+
+    /// The language article `i` reads as when it is clearly not English (see
+    /// [`crate::normalize::language`]): the lexicon and the word lists are English, so its
+    /// wording is not scored and it aligns on little more than names and numbers.
+    pub fn other_language(&self, i: usize) -> Option<Language> {
+        self.languages
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|l| !l.is_english())
+    }
+
+    /// Whether the English scorer reads article `i`: every article but one clearly in another
+    /// language. An unscored article has no flags, no attributions and no distinctive words,
+    /// serves no other article as a peer, and its wording figures in the summary are empty.
+    pub fn is_scored(&self, i: usize) -> bool {
+        self.other_language(i).is_none()
     }
 
     /// The figures outlets disagree on: key → value → ids of the articles that give it.

@@ -413,7 +413,8 @@ fn a_one_article_story_says_so_and_still_writes_reports() {
             "words",
             "sentences",
             "copy_of",
-            "copy_similarity"
+            "copy_similarity",
+            "language"
         ]
     );
     assert_eq!(rows.len(), 1);

@@ -159,3 +159,42 @@ fn a_missing_file_is_named_and_exits_2_after_printing_the_rest() {
         .stderr(contains("no-such-article.txt"))
         .stdout(contains("(only in meridian-wire)"));
 }
+
+#[test]
+fn articles_in_another_language_are_noted_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two Spanish reports written for this test, long enough to be told apart from English.
+    for (name, town) in [("es-uno.txt", "Valmont"), ("es-dos.txt", "Corbera")] {
+        std::fs::write(
+            dir.path().join(name),
+            format!(
+                "Las autoridades de {town} confirmaron el martes que la huelga de los \
+                 estibadores continuará durante toda la semana.\n\nLos trabajadores exigen un \
+                 aumento salarial y mejores condiciones de seguridad en los muelles, y aseguran \
+                 que no volverán al trabajo sin garantías por escrito del ministerio.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let output = slant()
+        .arg("align")
+        .arg(fixture("meridian-wire.txt"))
+        .arg(dir.path().join("es-uno.txt"))
+        .arg(dir.path().join("es-dos.txt"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            "slant: 2 of 3 articles are not in English (es-uno: Spanish, es-dos: Spanish): the \
+          lexicon and the word lists are English, so their wording is not scored and they align \
+          on little more than names and numbers"
+        ],
+        "{stderr}"
+    );
+    // They are still aligned and printed.
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("estibadores"), "{stdout}");
+}

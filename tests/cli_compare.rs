@@ -31,7 +31,7 @@ fn writes_the_contract_files_with_their_columns() {
     let expect = [
         (
             "articles.csv",
-            "article_id,outlet,title,date,url,words,sentences,copy_of,copy_similarity",
+            "article_id,outlet,title,date,url,words,sentences,copy_of,copy_similarity,language",
         ),
         (
             "alignment.csv",
@@ -242,41 +242,135 @@ fn spreadsheet_formulas_in_article_text_are_neutralized() {
     }
 }
 
+/// A French report written for these tests: long enough to be told apart from English, and
+/// holding words the English lexicon would flag if it read French ("provocation", "tout").
+const FRENCH: &str = "Le gouvernement a dénoncé mardi une provocation après l'explosion qui \
+     a touché la gare centrale de Valmont, où des centaines de voyageurs attendaient un train \
+     pour quitter la région.\n\nSelon les secours, au moins douze personnes ont été tuées et une \
+     quarantaine blessées. Le ministère de l'Intérieur a promis une enquête, tandis que \
+     l'opposition accuse le pouvoir de tout cacher.\n";
+
+/// Rows of a CSV report as header → cell maps.
+fn rows(path: &std::path::Path) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let header = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            header
+                .iter()
+                .zip(r.iter())
+                .map(|(h, c)| (h.to_string(), c.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
-fn an_article_in_another_language_or_cut_off_is_named_and_the_story_is_still_compared() {
+fn an_article_in_another_language_or_cut_off_is_noted_once_per_kind_and_not_scored() {
     let dir = tempfile::tempdir().unwrap();
     let french = dir.path().join("exemple.txt");
-    std::fs::write(
-        &french,
-        "Le président américain a accusé mercredi l'Iran d'être derrière l'attaque contre \
-         l'ambassade des États-Unis à Bagdad. Selon l'armée irakienne, huit roquettes ont été \
-         tirées dimanche soir sur la zone verte.",
-    )
-    .unwrap();
-    let cut = dir.path().join("cut.txt");
+    std::fs::write(&french, FRENCH).unwrap();
     let wire = std::fs::read_to_string(format!("{STORY}/meridian-wire.txt")).unwrap();
     let stop = wire
         .find("wounding")
         .expect("the wire tells of the wounded");
-    std::fs::write(&cut, &wire[..stop]).unwrap();
+    // Two cut copies of the wire: its header names both `meridian-wire`, told apart as `-2`.
+    let cut = [dir.path().join("cut-a.txt"), dir.path().join("cut-b.txt")];
+    for path in &cut {
+        std::fs::write(path, &wire[..stop]).unwrap();
+    }
     let out = tempfile::tempdir().unwrap();
     let seed = format!("{STORY}/presstv-2020-12-24-trump-accuses-iran.txt");
     let assert = slant()
         .args(["compare", &seed])
-        .arg(&cut)
+        .args(&cut)
         .arg(&french)
         .arg("--out")
         .arg(out.path())
         .assert()
-        .success()
-        .stderr(contains("exemple.txt: reads as French (fra), not English"));
+        .success();
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
-    assert_eq!(stderr.matches("reads as").count(), 1, "{stderr}");
-    let articles = std::fs::read_to_string(out.path().join("articles.csv")).unwrap();
-    assert_eq!(articles.lines().count(), 4, "{articles}");
-    // The page a class reads carries the caveat beside the omissions.
+    // One line per kind, however many articles each concerns.
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(
+        lines[0].starts_with("slant: 1 of 4 articles is not in English (exemple: French): "),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].starts_with(
+            "slant: 2 of 4 articles stop mid-sentence (meridian-wire, meridian-wire-2): "
+        ),
+        "{stderr}"
+    );
+
+    let articles = rows(&out.path().join("articles.csv"));
+    let languages: Vec<(&str, &str)> = articles
+        .iter()
+        .map(|r| (r["article_id"].as_str(), r["language"].as_str()))
+        .collect();
+    assert_eq!(
+        languages,
+        [
+            ("presstv-2020-12-24-trump-accuses-iran", "eng"),
+            ("meridian-wire", "eng"),
+            ("meridian-wire-2", "eng"),
+            ("exemple", "fra")
+        ]
+    );
+    // The French article has no flags, and its wording figures are empty, not 0.
+    let flags = rows(&out.path().join("flags.csv"));
+    assert!(
+        flags
+            .iter()
+            .any(|f| f["article_id"] == "presstv-2020-12-24-trump-accuses-iran")
+    );
+    assert!(!flags.iter().any(|f| f["article_id"] == "exemple"));
+    let summary = rows(&out.path().join("summary.csv"));
+    let row = |id: &str| summary.iter().find(|r| r["article_id"] == id).unwrap();
+    for column in [
+        "flags",
+        "loaded_per_1k",
+        "doubt_verbs",
+        "neutral_verbs",
+        "attribution_asymmetry",
+    ] {
+        assert_eq!(row("exemple")[column], "", "{column}");
+        // An English article with no flags has zeros: nothing found, not nothing read.
+        assert_ne!(row("meridian-wire")[column], "", "{column}");
+    }
+    assert_ne!(row("exemple")["words"], "");
+    assert_ne!(row("exemple")["units_omitted"], "");
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("comparison.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["schema_version"], 2);
+    assert_eq!(json["articles"][3]["language"], "fra");
+    assert!(json["summary"][3]["loaded_per_1k"].is_null());
+    assert_eq!(json["caveats"][0]["kind"], "other-language");
+    assert_eq!(json["caveats"][1]["articles"].as_array().unwrap().len(), 2);
+
+    // The pages say each kind once, and why the French article has no flags.
     for page in ["report.md", "report.html"] {
         let text = std::fs::read_to_string(out.path().join(page)).unwrap();
-        assert_eq!(text.matches("stops mid-sentence").count(), 1, "{page}");
+        assert_eq!(
+            text.matches("articles is not in English").count(),
+            1,
+            "{page}"
+        );
+        assert_eq!(
+            text.matches("articles stop mid-sentence").count(),
+            1,
+            "{page}"
+        );
+        assert_eq!(
+            text.matches("not scored: read as French, and the lexicon is English")
+                .count(),
+            1,
+            "{page}"
+        );
     }
 }

@@ -61,7 +61,7 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
         );
     }
     let story = Story::build(loaded.articles);
-    super::note_doubtful_articles(&story, out);
+    super::note_caveats(&story, out);
     let view = View {
         story: &story,
         color: args.color.enabled(),

@@ -119,7 +119,7 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
             }
         },
     );
-    super::note_doubtful_articles(&story, out);
+    super::note_caveats(&story, out);
     std::fs::create_dir_all(&out_dir)?;
     for (name, format, write) in FILES {
         if !args.format.contains(format) {

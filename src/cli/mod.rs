@@ -104,28 +104,14 @@ pub fn run() -> ExitCode {
     }
 }
 
-/// Notes on articles whose comparison needs a caveat: one that reads as another language than
-/// English (the word lists, lexicon and quote rules are English, so it aligns on little but
-/// names and numbers), and one that stops mid-sentence (a scraped page cut short: what it lacks
-/// may have been lost, not left out).
-fn note_doubtful_articles(story: &slant::Story, out: &output::Out) {
-    for (article, doc) in story.articles.iter().zip(&story.docs) {
-        if let Some(language) = doc.language().filter(|l| !l.is_english()) {
-            out.note(&format!(
-                "{}: reads as {} ({}), not English; slant's word lists are English, so it \
-                 aligns on little more than names and numbers",
-                article.source, language.name, language.code
-            ));
-        }
-        if let Some(last) = doc.cut_off_at() {
-            let words: Vec<&str> = article.body[last.span.range()].split_whitespace().collect();
-            let tail = words[words.len().saturating_sub(6)..].join(" ");
-            out.note(&format!(
-                "{}: ends mid-sentence (\"… {tail}\"); it may be cut off, so what it lacks may \
-                 be lost rather than left out",
-                article.source
-            ));
-        }
+/// Articles a caveat line names before "and N more": enough to find them, never a wall.
+const CAVEAT_LISTED: usize = 5;
+
+/// One note per kind of caveat (articles in another language, pages cut off mid-sentence;
+/// see [`slant::caveats`]), however many articles each concerns.
+fn note_caveats(story: &slant::Story, out: &output::Out) {
+    for caveat in slant::caveats::caveats(story) {
+        out.note(&caveat.summary(CAVEAT_LISTED));
     }
 }
 

@@ -63,13 +63,14 @@ impl Doc {
         &self.tokens[self.sentences[index].tokens.range()]
     }
 
-    /// The language the running text reads as (see [`language`]), when that is clear. Worked
-    /// out on each call, from the first two thousand bytes or so.
+    /// The language the headline and running text read as (see [`language`]), when that is
+    /// clear. Worked out on each call, from the first two thousand bytes or so; a
+    /// [`crate::Story`] keeps it.
     pub fn language(&self) -> Option<language::Language> {
         language::detect(
             self.sentences
                 .iter()
-                .filter(|s| s.kind == SentenceKind::Text)
+                .filter(|s| matches!(s.kind, SentenceKind::Headline | SentenceKind::Text))
                 .map(|s| &self.text[s.norm.range()]),
         )
     }

@@ -36,7 +36,9 @@ fn writer<W: Write>(w: W) -> ::csv::Writer<W> {
         .from_writer(w)
 }
 
-/// `articles.csv`: article_id, outlet, title, date, url, words, sentences, copy_of, copy_similarity.
+/// `articles.csv`: article_id, outlet, title, date, url, words, sentences, copy_of,
+/// copy_similarity, language. `language` is the ISO 639-3 code the article reads as (`eng`,
+/// `fra`), empty when that is unclear ([`crate::normalize::language`]).
 pub fn articles<W: Write>(story: &Story, w: W) -> ::csv::Result<()> {
     let mut out = writer(w);
     out.write_record([
@@ -49,6 +51,7 @@ pub fn articles<W: Write>(story: &Story, w: W) -> ::csv::Result<()> {
         "sentences",
         "copy_of",
         "copy_similarity",
+        "language",
     ])?;
     for (i, (article, doc)) in story.articles.iter().zip(&story.docs).enumerate() {
         let copy = story.alignment.copies.iter().find(|c| c.article == i);
@@ -64,6 +67,9 @@ pub fn articles<W: Write>(story: &Story, w: W) -> ::csv::Result<()> {
             copy.map(|c| text_cell(&story.articles[c.original].id).into_owned())
                 .unwrap_or_default(),
             copy.map(|c| number_cell(c.similarity)).unwrap_or_default(),
+            story.languages[i]
+                .map(|l| l.code.to_string())
+                .unwrap_or_default(),
         ])?;
     }
     out.flush()?;

@@ -4,7 +4,8 @@
 //! JavaScript, with a print stylesheet for handouts. Every piece of article text is escaped,
 //! so an article containing `<script>` or `<img onerror>` stays inert text.
 //!
-//! Sections: the story at a glance, coverage (which outlet tells which unit), the versions side
+//! Sections: notes on some articles (one line per kind: another language, cut off), the story
+//! at a glance, coverage (which outlet tells which unit), the versions side
 //! by side unit by unit with flagged words highlighted (a tooltip and a numbered note give the
 //! explanation, the neutral alternative and the peers' wording), quotes, disagreeing figures,
 //! and the verbs each outlet uses for each speaker.
@@ -54,7 +55,9 @@ pub fn report<W: Write>(story: &Story, flags: &[Flag], mut w: W) -> io::Result<(
         story.articles.len(),
         esc(title)
     );
-    at_a_glance(story, flags, &mut page);
+    let caveats = crate::caveats::caveats(story);
+    notes(&caveats, &mut page);
+    at_a_glance(story, flags, &caveats, &mut page);
     coverage(story, &mut page);
     side_by_side(story, flags, &mut page);
     quotes(story, &mut page);
@@ -64,13 +67,53 @@ pub fn report<W: Write>(story: &Story, flags: &[Flag], mut w: W) -> io::Result<(
     w.write_all(page.as_bytes())
 }
 
-fn at_a_glance(story: &Story, flags: &[Flag], page: &mut String) {
+/// One line per kind of caveat, before anything a reader might take at face value.
+fn notes(caveats: &[crate::caveats::Caveat], page: &mut String) {
+    if caveats.is_empty() {
+        return;
+    }
+    page.push_str("<section id=\"notes\"><h2>Read with care</h2>\n<ul class=\"caveat\">\n");
+    for caveat in caveats {
+        let _ = writeln!(
+            page,
+            "<li>{}.</li>",
+            esc(&caveat.summary(super::PAGE_LISTED))
+        );
+    }
+    page.push_str("</ul></section>\n");
+}
+
+fn at_a_glance(
+    story: &Story,
+    flags: &[Flag],
+    caveats: &[crate::caveats::Caveat],
+    page: &mut String,
+) {
     page.push_str("<section id=\"glance\"><h2>The story at a glance</h2>\n<table><thead><tr><th>#</th><th>article</th><th>outlet</th><th>date</th><th class=\"num\">words</th><th class=\"num\">flags (own words)</th><th>near-copy of</th></tr></thead><tbody>\n");
     for (i, (a, d)) in story.articles.iter().zip(&story.docs).enumerate() {
-        let own = flags
-            .iter()
-            .filter(|f| f.article == i && !f.in_quote)
-            .count();
+        let own = match story.other_language(i) {
+            Some(language) => format!("<td>{}</td>", esc(&super::not_scored(language.name))),
+            None => format!(
+                "<td class=\"num\">{}</td>",
+                flags
+                    .iter()
+                    .filter(|f| f.article == i && !f.in_quote)
+                    .count()
+            ),
+        };
+        // Why what it lacks may not be a choice (see the notes above); the language is said
+        // in the flags cell.
+        let marks = crate::caveats::marks(
+            caveats
+                .iter()
+                .filter(|c| c.kind != crate::caveats::CaveatKind::OtherLanguage),
+            i,
+        );
+        let marks = if marks.is_empty() {
+            String::new()
+        } else {
+            format!(" <small>({})</small>", esc(&marks.join("; ")))
+        };
         let copy = story
             .alignment
             .copies
@@ -85,7 +128,7 @@ fn at_a_glance(story: &Story, flags: &[Flag], page: &mut String) {
             });
         let _ = writeln!(
             page,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{own}</td><td>{copy}</td></tr>",
+            "<tr><td>{}</td><td>{}{marks}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>{own}<td>{copy}</td></tr>",
             i + 1,
             esc(&a.id),
             esc(&a.outlet),
@@ -93,17 +136,7 @@ fn at_a_glance(story: &Story, flags: &[Flag], page: &mut String) {
             d.word_count()
         );
     }
-    page.push_str("</tbody></table>\n");
-    for (a, doc) in story.articles.iter().zip(&story.docs) {
-        if doc.cut_off_at().is_some() {
-            let _ = writeln!(
-                page,
-                "<p class=\"caveat\">{}</p>",
-                esc(&super::cut_off_caveat(&a.id))
-            );
-        }
-    }
-    page.push_str("</section>\n");
+    page.push_str("</tbody></table>\n</section>\n");
 }
 
 fn shared_units(story: &Story) -> Vec<&Unit> {

@@ -9,8 +9,11 @@ use crate::align::position;
 use serde::Serialize;
 use std::io::Write;
 
-/// Bumped when a field changes meaning or goes away.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Bumped when a field changes meaning or goes away. 2: the wording figures of `summary`
+/// (`flags`, `loaded_per_1k`, `doubt_verbs`, `neutral_verbs`, `attribution_asymmetry`) are
+/// `null` for an article in another language than English; `articles` gain `language`, and
+/// the document `caveats`.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -24,6 +27,9 @@ struct Document<'a> {
     flags: Vec<FlagOut<'a>>,
     distinctive: Vec<DistinctiveOut<'a>>,
     summary: &'a [crate::score::summary::SummaryRow],
+    /// What a reader should know about some articles, one entry per kind, every article
+    /// listed ([`crate::caveats`]).
+    caveats: Vec<crate::caveats::Caveat>,
 }
 
 #[derive(Serialize)]
@@ -64,6 +70,8 @@ struct ArticleOut<'a> {
     sentences: usize,
     copy_of: Option<&'a str>,
     copy_similarity: Option<f32>,
+    /// ISO 639-3 code of the language the article reads as; `null` when unclear.
+    language: Option<&'static str>,
     removed: Vec<RemovedOut<'a>>,
 }
 
@@ -169,6 +177,7 @@ fn document(story: &Story) -> Document<'_> {
                 sentences: d.sentences.len(),
                 copy_of: copy.map(|c| id(c.original)),
                 copy_similarity: copy.map(|c| c.similarity),
+                language: story.languages[i].map(|l| l.code),
                 removed: d
                     .removed
                     .iter()
@@ -314,6 +323,7 @@ fn document(story: &Story) -> Document<'_> {
         flags,
         distinctive,
         summary: &story.summary,
+        caveats: crate::caveats::caveats(story),
     }
 }
 

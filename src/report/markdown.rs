@@ -1,6 +1,7 @@
 //! `report.md`: the findings in Markdown, for notes and issue trackers.
 //!
-//! Sections: the story at a glance (articles, near-copies), coverage (which article carries
+//! Sections: notes on some articles (one line per kind: another language, cut off), the story
+//! at a glance (articles, near-copies), coverage (which article carries
 //! which shared unit, omissions), quotes (who said what, who cut or changed it), conflicting
 //! facts, and reporting verbs per speaker per outlet. Article text is escaped so that it cannot
 //! break the tables or inject markup.
@@ -26,8 +27,10 @@ pub fn report<W: Write>(story: &Story, mut w: W) -> io::Result<()> {
         story.articles.len(),
         escape(title)
     )?;
+    let caveats = crate::caveats::caveats(story);
+    notes(&caveats, &mut w)?;
     at_a_glance(story, &mut w)?;
-    coverage(story, &mut w)?;
+    coverage(story, &caveats, &mut w)?;
     quotes(story, &mut w)?;
     conflicting_facts(story, &mut w)?;
     verbs_by_speaker(story, &mut w)?;
@@ -68,6 +71,18 @@ fn shorten(text: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// One line per kind of caveat, before anything a reader might take at face value.
+fn notes(caveats: &[crate::caveats::Caveat], w: &mut impl Write) -> io::Result<()> {
+    if caveats.is_empty() {
+        return Ok(());
+    }
+    writeln!(w, "## Read with care\n")?;
+    for caveat in caveats {
+        writeln!(w, "- {}.", escape(&caveat.summary(super::PAGE_LISTED)))?;
+    }
+    writeln!(w)
+}
+
 fn at_a_glance(story: &Story, w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "## The story at a glance\n")?;
     writeln!(
@@ -102,7 +117,11 @@ fn at_a_glance(story: &Story, w: &mut impl Write) -> io::Result<()> {
     writeln!(w)
 }
 
-fn coverage(story: &Story, w: &mut impl Write) -> io::Result<()> {
+fn coverage(
+    story: &Story,
+    caveats: &[crate::caveats::Caveat],
+    w: &mut impl Write,
+) -> io::Result<()> {
     let shared: Vec<&crate::align::Unit> = story
         .alignment
         .units
@@ -143,7 +162,7 @@ fn coverage(story: &Story, w: &mut impl Write) -> io::Result<()> {
     writeln!(w)?;
     let omissions = crate::align::omissions(&story.alignment, story.articles.len());
     writeln!(w, "Left out (units most other outlets tell):\n")?;
-    for (a, units) in story.articles.iter().zip(&omissions) {
+    for (i, (a, units)) in story.articles.iter().zip(&omissions).enumerate() {
         let list = if units.is_empty() {
             "none".to_string()
         } else {
@@ -153,12 +172,14 @@ fn coverage(story: &Story, w: &mut impl Write) -> io::Result<()> {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        writeln!(w, "- {}: {list}", escape(&a.id))?;
-    }
-    for (a, doc) in story.articles.iter().zip(&story.docs) {
-        if doc.cut_off_at().is_some() {
-            writeln!(w, "\n{}", super::cut_off_caveat(&a.id))?;
-        }
+        // Why what it lacks may not be a choice (see the notes at the top).
+        let marks = crate::caveats::marks(caveats, i);
+        let marks = if marks.is_empty() || units.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", marks.join("; "))
+        };
+        writeln!(w, "- {}: {list}{marks}", escape(&a.id))?;
     }
     writeln!(w)
 }
@@ -264,15 +285,27 @@ fn wording(story: &Story, w: &mut impl Write) -> io::Result<()> {
     )?;
     writeln!(w, "|---|---:|---:|---:|---:|---:|")?;
     for row in &story.summary {
-        writeln!(
-            w,
-            "| {} | {} | {:.1} | {} | {} | {:.2} |",
-            escape(&row.article_id),
+        let (Some(flags), Some(per_1k), Some(doubt), Some(neutral), Some(asymmetry)) = (
             row.flags,
-            row.loaded_per_1k + 0.0, // never "-0.0"
+            row.loaded_per_1k,
             row.doubt_verbs,
             row.neutral_verbs,
-            row.attribution_asymmetry
+            row.attribution_asymmetry,
+        ) else {
+            let language = story.other_language(row.article).map_or("", |l| l.name);
+            writeln!(
+                w,
+                "| {} | {} | | | | |",
+                escape(&row.article_id),
+                super::not_scored(language)
+            )?;
+            continue;
+        };
+        writeln!(
+            w,
+            "| {} | {flags} | {:.1} | {doubt} | {neutral} | {asymmetry:.2} |",
+            escape(&row.article_id),
+            per_1k + 0.0, // never "-0.0"
         )?;
     }
     writeln!(w)?;
@@ -347,6 +380,35 @@ mod tests {
             escape("a | b <script>x</script> *bold*\n[link](y)"),
             "a \\| b &lt;script&gt;x&lt;/script&gt; \\*bold\\* \\[link\\](y)"
         );
+    }
+
+    #[test]
+    fn a_cut_off_article_is_noted_once_and_marked_beside_what_it_lacks() {
+        let whole = "Rockets hit the Green Zone on Sunday night.\n\nThe embassy said nobody \
+                     was hurt in the attack.\n\nIraqi police later found the launcher in a \
+                     field east of the city.";
+        let cut = "Rockets hit the Green Zone on Sunday night.\n\nThe embassy said nobody was \
+                   hurt in the";
+        let story = Story::build(vec![
+            crate::Article::from_text("a", whole),
+            crate::Article::from_text("b", whole),
+            crate::Article::from_text("c", cut),
+        ]);
+        let mut out = Vec::new();
+        report(&story, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text.matches("1 of 3 articles stops mid-sentence (c)")
+                .count(),
+            1,
+            "{text}"
+        );
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("- c: unit"))
+            .unwrap_or_else(|| panic!("c lacks the launcher:\n{text}"));
+        assert!(line.ends_with(" (stops mid-sentence)"), "{line}");
+        assert!(text.contains("- a: none\n"), "{text}");
     }
 
     #[test]

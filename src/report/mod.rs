@@ -25,13 +25,13 @@ pub(crate) fn figure_values(
         .join("; ")
 }
 
-/// What the page says of an article that stops mid-sentence (see
-/// [`crate::Doc::cut_off_at`]).
-pub(crate) fn cut_off_caveat(article: &str) -> String {
-    format!(
-        "{article} stops mid-sentence: the page may be cut off, so what it lacks may have been \
-         lost rather than left out."
-    )
+/// Articles a report page names in one caveat line before "and N more": the page has a row
+/// per article elsewhere, so the line stays a summary.
+pub(crate) const PAGE_LISTED: usize = 10;
+
+/// What a page says in place of the wording figures of an article in another language.
+pub(crate) fn not_scored(language: &str) -> String {
+    format!("not scored: read as {language}, and the lexicon is English")
 }
 
 /// A quote against the fullest version, written with the page's own escaping and marks: the

@@ -110,10 +110,17 @@ pub fn distinctive<W: Write>(story: &Story, rows: &[Distinctive], w: W) -> ::csv
     Ok(())
 }
 
+/// A figure, or an empty cell where there is none (an article in another language has no
+/// wording figures: empty, not 0).
+fn optional<T>(value: Option<T>, cell: impl Fn(T) -> String) -> String {
+    value.map(cell).unwrap_or_default()
+}
+
 /// `summary.csv`: article_id, outlet, words, flags, loaded_per_1k, doubt_verbs, neutral_verbs,
 /// attribution_asymmetry, quotes, quotes_altered, facts_conflicting, units_unique,
 /// units_omitted, copy_of. Rows in the order given (input order from
-/// [`summary`](crate::score::summary::summary)).
+/// [`summary`](crate::score::summary::summary)). The wording figures of an article in another
+/// language are empty cells.
 pub fn summary<W: Write>(rows: &[SummaryRow], w: W) -> ::csv::Result<()> {
     let mut out = writer(w);
     out.write_record([
@@ -137,11 +144,11 @@ pub fn summary<W: Write>(rows: &[SummaryRow], w: W) -> ::csv::Result<()> {
             owned(&r.article_id),
             owned(&r.outlet),
             r.words.to_string(),
-            r.flags.to_string(),
-            number_cell(r.loaded_per_1k),
-            r.doubt_verbs.to_string(),
-            r.neutral_verbs.to_string(),
-            number_cell(r.attribution_asymmetry),
+            optional(r.flags, |n| n.to_string()),
+            optional(r.loaded_per_1k, number_cell),
+            optional(r.doubt_verbs, |n| n.to_string()),
+            optional(r.neutral_verbs, |n| n.to_string()),
+            optional(r.attribution_asymmetry, number_cell),
             r.quotes.to_string(),
             r.quotes_altered.to_string(),
             r.facts_conflicting.to_string(),
@@ -174,11 +181,11 @@ mod tests {
             outlet: "Wire".into(),
             words: 300,
             own_words: 250,
-            flags: 2,
-            loaded_per_1k: 4.8,
-            doubt_verbs: 1,
-            neutral_verbs: 3,
-            attribution_asymmetry: 1.0 / 3.0,
+            flags: Some(2),
+            loaded_per_1k: Some(4.8),
+            doubt_verbs: Some(1),
+            neutral_verbs: Some(3),
+            attribution_asymmetry: Some(1.0 / 3.0),
             quotes: 4,
             quotes_altered: 1,
             facts_conflicting: 0,
@@ -186,11 +193,24 @@ mod tests {
             units_omitted: 1,
             copy_of: None,
         };
+        let unscored = SummaryRow {
+            article: 1,
+            article_id: "fr".into(),
+            flags: None,
+            loaded_per_1k: None,
+            doubt_verbs: None,
+            neutral_verbs: None,
+            attribution_asymmetry: None,
+            copy_of: Some("=evil".into()),
+            ..row.clone()
+        };
         let mut buf = Vec::new();
-        summary(&[row], &mut buf).unwrap();
+        summary(&[row, unscored], &mut buf).unwrap();
         let text = String::from_utf8(buf).unwrap();
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert!(lines[0].starts_with("article_id,outlet,words,flags,loaded_per_1k"));
         assert_eq!(lines[1], "'=evil,Wire,300,2,4.8,1,3,0.3333,4,1,0,2,1,");
+        // Another language: the wording figures are empty, not 0.
+        assert_eq!(lines[2], "fr,Wire,300,,,,,,4,1,0,2,1,'=evil");
     }
 }

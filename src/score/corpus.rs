@@ -4,9 +4,11 @@
 //! words, headline included), without function words (the aligner's list,
 //! `src/wordlists/function_words.txt`, which also holds the plain reporting verbs `said` and `told`),
 //! numbers, and the words of the article's own outlet name (a dateline's "(Meridian Wire)" is
-//! not wording). Words are counted by stem class, so `assassination` and `assassinated` are one term
-//! (an outlet's choice of label shows in all its inflections); the `term` shown is the class's
-//! most frequent word in that article (then the alphabetically first).
+//! not wording); an article in another language than English counts none (every word of it
+//! would stand out against English ones). Words are counted by stem class, so `assassination`
+//! and `assassinated` are one term (an outlet's choice of label shows in all its inflections);
+//! the `term` shown is the class's most frequent word in that article (then the alphabetically
+//! first).
 //!
 //! **Log-odds ratio with an informative Dirichlet prior** (Monroe, Colaresi and Quinn 2008,
 //! "Fightin' Words", §3.5). For article *i* against the rest of the story *j*, with `y` a term's
@@ -89,7 +91,8 @@ impl TermCounts {
     }
 }
 
-/// The counted words of every article (see the module docs).
+/// The counted words of every article (see the module docs); none for an article in another
+/// language than English ([`Story::is_scored`]).
 pub fn term_counts(story: &Story) -> Vec<TermCounts> {
     story
         .docs
@@ -99,6 +102,10 @@ pub fn term_counts(story: &Story) -> Vec<TermCounts> {
             let quotes = quote_spans(story, i);
             let outlet = words_of(&story.articles[i].outlet);
             let mut counts = TermCounts::default();
+            if !story.is_scored(i) {
+                // Another language: its words would all stand out against English ones.
+                return counts;
+            }
             for t in &doc.tokens {
                 if t.kind != TokenKind::Word
                     || is_stopword(&t.text)

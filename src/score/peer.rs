@@ -4,7 +4,8 @@
 //! are the other articles with a sentence in that unit, leaving out the flagged article's
 //! near-copies (its syndicated original, or republications of it): a copy is the same text, not
 //! another outlet's choice. Two articles that copy each other are still two peers of a third
-//! (two outlets chose to run that wording).
+//! (two outlets chose to run that wording). An article in another language than English is
+//! nobody's peer: its words are no English alternative.
 //!
 //! [`fill_baselines`] finds, in each peer's sentences of the unit, the words that stand where the
 //! flagged words stand (the *counterparts*):
@@ -261,6 +262,10 @@ pub fn peer_flags(story: &Story, lexicon: &Lexicon, existing: &[Flag]) -> Vec<Fl
     // flag to make when there are enough of them.
     let mut unknown: BTreeMap<(usize, Span), (BTreeSet<usize>, Flag)> = BTreeMap::new();
     for s in &story.diffs.substitutions {
+        // Words of another language are no neutral alternative, and are not scored.
+        if !story.is_scored(s.a) || !story.is_scored(s.b) {
+            continue;
+        }
         let Some(unit) = places.unit(s.unit) else {
             continue;
         };
@@ -600,12 +605,16 @@ impl<'a> Places<'a> {
     }
 
     /// The peers of `article` in `unit` with their sentences there, by article: every other
-    /// article of the unit except `article`'s near-copies.
+    /// article of the unit except `article`'s near-copies and articles in another language
+    /// (their words are not English words to compare with).
     pub(crate) fn peers(&self, unit: &Unit, article: usize) -> Vec<(usize, Vec<usize>)> {
         let own = self.independent(article);
         let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
         for m in &unit.members {
-            if m.article == article || self.independent(m.article) == own {
+            if m.article == article
+                || self.independent(m.article) == own
+                || !self.story.is_scored(m.article)
+            {
                 continue;
             }
             match out.last_mut() {

@@ -14,6 +14,12 @@
 //! | `units_unique` | alignment units holding only this article's sentences (what nobody else reports) |
 //! | `units_omitted` | units this article leaves out that more than half of the others (and at least two) carry ([`omissions`](crate::align::omissions)) |
 //! | `copy_of` | id of the article this one is a near-copy of; empty if none |
+//!
+//! An article in another language than English ([`Story::is_scored`] false) has empty
+//! `flags`, `loaded_per_1k`, `doubt_verbs`, `neutral_verbs` and `attribution_asymmetry` (`None`
+//! here, `null` in JSON): the lexicon and the reporting verbs are English words, so a zero
+//! there would claim a neutral article rather than an unread one. Its other figures stand:
+//! quotes are found by their quotation marks, and the units come from the alignment.
 
 use crate::Story;
 use crate::extract::VerbClass;
@@ -34,11 +40,12 @@ pub struct SummaryRow {
     pub words: usize,
     /// Tokens outside direct quotes (the denominator of `loaded_per_1k`).
     pub own_words: usize,
-    pub flags: usize,
-    pub loaded_per_1k: f32,
-    pub doubt_verbs: usize,
-    pub neutral_verbs: usize,
-    pub attribution_asymmetry: f32,
+    /// `None` (as are the other wording figures) for an article in another language.
+    pub flags: Option<usize>,
+    pub loaded_per_1k: Option<f32>,
+    pub doubt_verbs: Option<usize>,
+    pub neutral_verbs: Option<usize>,
+    pub attribution_asymmetry: Option<f32>,
     pub quotes: usize,
     pub quotes_altered: usize,
     pub facts_conflicting: usize,
@@ -58,6 +65,7 @@ pub fn summary(story: &Story, flags: &[Flag]) -> Vec<SummaryRow> {
         .enumerate()
         .map(|(i, article)| {
             let doc = &story.docs[i];
+            let scored = story.is_scored(i);
             let quotes = quote_spans(story, i);
             let own_words = doc
                 .tokens
@@ -89,11 +97,11 @@ pub fn summary(story: &Story, flags: &[Flag]) -> Vec<SummaryRow> {
                 outlet: article.outlet.clone(),
                 words: doc.word_count(),
                 own_words,
-                flags: own_flags.len(),
-                loaded_per_1k: per_thousand(weight, own_words),
-                doubt_verbs: verbs(VerbClass::Doubt),
-                neutral_verbs: verbs(VerbClass::Neutral),
-                attribution_asymmetry: asymmetries[i].asymmetry,
+                flags: scored.then_some(own_flags.len()),
+                loaded_per_1k: scored.then_some(per_thousand(weight, own_words)),
+                doubt_verbs: scored.then(|| verbs(VerbClass::Doubt)),
+                neutral_verbs: scored.then(|| verbs(VerbClass::Neutral)),
+                attribution_asymmetry: scored.then_some(asymmetries[i].asymmetry),
                 quotes: quote_rows().count(),
                 quotes_altered: quote_rows()
                     .filter(|(_, m)| m.kind == MatchKind::Altered)
