@@ -11,6 +11,8 @@
 //! assert!(!is_function_word("rocket"));
 //! ```
 
+pub mod names;
+
 use std::collections::HashSet;
 use std::sync::LazyLock;
 

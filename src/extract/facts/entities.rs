@@ -1,9 +1,8 @@
 //! Named entities (people, organisations, places) under one canonical name per article.
 //!
 //! Rules, in the order they apply:
-//! - a known name (`entities.csv`) is matched first, longest form first, and given its
-//!   canonical name: "U.S." and "America" → `United States`, "Suleimani" → `Qassem Soleimani`,
-//!   "Hashd al-Shaabi" → `Popular Mobilization Units`. Forms written in capitals in the file
+//! - a known name (`src/wordlists/names.csv`) is matched first, longest form first, and given its
+//!   canonical name: "U.S." and "America" → `United States`, "Kiev" → `Kyiv`. Forms written in capitals in the file
 //!   ("US", "CENTCOM") only match capitals, so the pronoun "us" is not the country;
 //! - a country or nationality followed by an institution (`institutions.csv`) names that
 //!   country's institution: "Iran's foreign ministry", "Iran Foreign Ministry" → `Iranian
@@ -32,77 +31,12 @@ use crate::extract::FactKind;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// What a known name is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NameKind {
-    Country,
-    City,
-    Place,
-    Org,
-    Person,
-    /// A nationality ("Iranian"): not an entity by itself.
-    Demonym,
-}
-
-impl NameKind {
-    fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "country" => Self::Country,
-            "city" => Self::City,
-            "place" => Self::Place,
-            "org" => Self::Org,
-            "person" => Self::Person,
-            "demonym" => Self::Demonym,
-            _ => return None,
-        })
-    }
-
-    fn is_place(self) -> bool {
-        matches!(self, Self::Country | Self::City | Self::Place)
-    }
-}
-
-/// One form of a known name.
-#[derive(Debug, Clone, Copy)]
-pub struct Alias {
-    pub canonical: &'static str,
-    pub kind: NameKind,
-    /// Written in capitals in the file: matches only capitals.
-    pub caps: bool,
-}
-
-/// The known names by [`name_key`], and the most words any form has.
-static ALIASES: LazyLock<(FastMap<String, Alias>, usize)> = LazyLock::new(|| {
-    let mut map = FastMap::default();
-    let mut longest = 1;
-    for row in data_rows(include_str!("entities.csv")) {
-        let (Some(form), Some(canonical), Some(kind)) = (row.first(), row.get(1), row.get(2))
-        else {
-            continue;
-        };
-        let Some(kind) = NameKind::parse(kind) else {
-            continue;
-        };
-        let caps = form.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && !form.chars().any(char::is_lowercase);
-        let key = name_key(form);
-        longest = longest.max(key.split(' ').count());
-        map.insert(
-            key,
-            Alias {
-                canonical,
-                kind,
-                caps,
-            },
-        );
-    }
-    (map, longest)
-});
+use crate::wordlists::names::{KnownName as Alias, NameKind};
 
 /// Every word-prefix of a known name's key ("us", "us central", "us central command"): a
 /// lookup stops at the first prefix no name has, so most words cost one set probe.
 static ALIAS_PREFIXES: LazyLock<FastSet<String>> =
-    LazyLock::new(|| prefixes(ALIASES.0.keys().map(String::as_str)));
+    LazyLock::new(|| prefixes(crate::wordlists::names::keys()));
 
 static TITLE_PREFIXES: LazyLock<FastSet<String>> =
     LazyLock::new(|| prefixes(TITLES.iter().copied()));
@@ -177,28 +111,7 @@ const PARTICLES: [&str; 13] = [
 /// Words before a number-like modifier: "several Katyusha rockets".
 const QUANTITY_WORDS: [&str; 6] = ["dozens", "few", "many", "several", "some", "numerous"];
 
-/// The lookup key of a name: lower case, periods and possessives dropped, words split at
-/// spaces and hyphens and joined by one space (`U.S.` → `us`, `al-Muhandis` → `al muhandis`).
-pub fn name_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
-    for word in name.split(|c: char| c.is_whitespace() || c == '-') {
-        let word = word.to_lowercase().replace(['.', '[', ']'], "");
-        let word = strip_possessive(&word);
-        if word.is_empty() {
-            continue;
-        }
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(word);
-    }
-    key
-}
-
-/// The known name `form` stands for, if any.
-pub fn lookup(form: &str) -> Option<Alias> {
-    ALIASES.0.get(&name_key(form)).copied()
-}
+pub use crate::wordlists::names::{lookup, name_key};
 
 /// One name found in the text, before article-wide resolution.
 #[derive(Debug, Clone)]
@@ -256,11 +169,11 @@ fn continues(words: &Words, t: usize) -> bool {
 
 /// The longest known name starting at token `i`: its alias and its last token.
 fn alias_at(words: &Words, i: usize, end: usize) -> Option<(Alias, usize)> {
-    let (map, longest) = &*ALIASES;
+    let longest = crate::wordlists::names::longest();
     let mut key = String::new();
     let mut best = None;
     let mut t = i;
-    for n in 0..*longest {
+    for n in 0..longest {
         if n > 0 {
             if t + 1 >= end || !continues_alias(words, t) {
                 break;
@@ -272,10 +185,10 @@ fn alias_at(words: &Words, i: usize, end: usize) -> Option<(Alias, usize)> {
         if !ALIAS_PREFIXES.contains(&key) {
             break;
         }
-        if let Some(alias) = map.get(&key)
+        if let Some(alias) = crate::wordlists::names::by_key(&key)
             && (!alias.caps || (i..=t).all(|k| words.is_all_caps(k)))
         {
-            best = Some((*alias, t));
+            best = Some((alias, t));
         }
     }
     best
@@ -549,14 +462,11 @@ fn name_run(words: &Words, first: usize, end: usize) -> usize {
         let next = last + 1;
         let lower = words.lower(next);
         if words.is_capitalized(next) {
-            // A date, a title, a switch between capitals and mixed case ("SAVE A QUARTER
-            // Let's"), or a known person ("Republican Donald Trump") ends the run.
-            let known_person = alias_at(words, next, end)
-                .is_some_and(|(a, l)| a.kind == NameKind::Person && l > next);
+            // A date, a title, or a switch between capitals and mixed case ("SAVE A
+            // QUARTER Let's") ends the run.
             if dates::is_calendar_word(lower)
                 || title_at(words, next, end).is_some()
                 || is_shouted(words, last) != is_shouted(words, next)
-                || known_person
             {
                 break;
             }
@@ -823,8 +733,8 @@ mod tests {
             ["Qassem Soleimani"]
         );
         assert_eq!(
-            names("Factions in the Hashd al-Shaabi said so."),
-            ["Popular Mobilization Units"]
+            names("Officials of the U.N. and Kiev said so."),
+            ["United Nations", "Kyiv"]
         );
         assert_eq!(
             names("A CENTCOM statement came out."),
@@ -936,8 +846,8 @@ mod tests {
     #[test]
     fn compound_names_state_their_places() {
         assert_eq!(
-            names("They landed near Baghdad airport."),
-            ["Baghdad", "Baghdad International Airport"]
+            names("The Moscow City Court ruled."),
+            ["Moscow", "Moscow City Court"]
         );
         assert_eq!(
             names("U.S. Central Command said so."),
@@ -948,9 +858,6 @@ mod tests {
     #[test]
     fn data_files_are_sorted_and_unique() {
         let column = |l: &str| l.split(',').next().unwrap_or("").to_string();
-        assert_sorted_unique("entities.csv", include_str!("entities.csv"), |l| {
-            name_key(&column(l))
-        });
         assert_sorted_unique("countries.csv", include_str!("countries.csv"), column);
         assert_sorted_unique("institutions.csv", include_str!("institutions.csv"), column);
         assert_sorted_unique("titles.txt", include_str!("titles.txt"), str::to_string);
@@ -964,10 +871,6 @@ mod tests {
             include_str!("not_names.txt"),
             str::to_string,
         );
-        for row in data_rows(include_str!("entities.csv")) {
-            assert_eq!(row.len(), 3, "{row:?}");
-            assert!(NameKind::parse(row[2]).is_some(), "{row:?}: unknown kind");
-        }
         for line in data_lines(include_str!("titles.txt")) {
             assert_eq!(
                 line,
@@ -978,7 +881,7 @@ mod tests {
         for (country, _) in COUNTRIES.iter() {
             assert!(
                 lookup(country).is_some_and(|a| a.kind == NameKind::Country),
-                "{country} is not a country in entities.csv"
+                "{country} is not a country in names.csv"
             );
         }
     }
