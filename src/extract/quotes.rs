@@ -150,7 +150,9 @@ pub fn extract_detailed(
                     Some(cue_norm),
                 )
             }
-            None => match colon_speaker(&words, place, &surnames, &handles) {
+            None => match colon_speaker(&words, place, &surnames, &handles)
+                .or_else(|| source_label_before(&said, &words, q.open))
+            {
                 Some((name, span)) => (Some(name), None, Some(span), None),
                 None => match &previous {
                     Some((name, p, span, previous_cue))
@@ -204,7 +206,11 @@ pub fn extract_detailed(
                 article: article_index,
                 sentence: s.sentence,
                 speaker,
-                class: lexicon.verb_class(&s.verb.cue).unwrap_or(VerbClass::Other),
+                class: if s.verb.cue == verbs::SOURCE_LABEL {
+                    VerbClass::Neutral
+                } else {
+                    lexicon.verb_class(&s.verb.cue).unwrap_or(VerbClass::Other)
+                },
                 verb: s.verb.cue.clone(),
                 span: doc.map.span_to_body(norm),
                 direct: used[k],
@@ -243,6 +249,22 @@ fn sentence_of(doc: &Doc, at: usize) -> Option<usize> {
         .get(i)
         .filter(|s| s.norm.start <= at + 1)
         .map(|s| s.index)
+}
+
+/// The speaker a `Source: X` line names, when it is the last attribution before folded offset
+/// `open` (a quotation with no verb of its own below it).
+fn source_label_before(
+    said: &[attributions::Said],
+    words: &Words<'_>,
+    open: usize,
+) -> Option<(String, Span)> {
+    let last = said
+        .iter()
+        .rev()
+        .find(|s| words.list[s.verb.first].norm.start < open)?;
+    (last.verb.cue == verbs::SOURCE_LABEL)
+        .then(|| Some((last.speaker.clone()?, last.mention?)))
+        .flatten()
 }
 
 /// `Trump: "..."`: the name before the colon.

@@ -34,25 +34,29 @@ pub fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.contains(word)
 }
 
-/// News and photo agencies (`news_agencies.txt`), upper-cased.
-static NEWS_AGENCIES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+/// News and photo agencies (`news_agencies.txt`): upper-cased, with whether the file writes
+/// the name in capitals (an acronym: `AP`, `ANA`).
+static NEWS_AGENCIES: LazyLock<std::collections::HashMap<String, bool>> = LazyLock::new(|| {
     data_lines(include_str!("news_agencies.txt"))
-        .map(str::to_uppercase)
+        .map(|l| (l.to_uppercase(), !l.chars().any(char::is_lowercase)))
         .collect()
 });
 
 /// Whether `name` names a news or photo agency ("Reuters", "AFP", "Getty Images"). The name
-/// must start with a capital; case does not matter otherwise ("REUTERS", "dpa" written "DPA").
+/// must start with a capital; an acronym must be written in capitals ("Ana" is no agency),
+/// other names in any case ("REUTERS").
 ///
 /// ```
 /// use slant::wordlists::is_news_agency;
 ///
 /// assert!(is_news_agency("Reuters") && is_news_agency("REUTERS") && is_news_agency("AP"));
-/// assert!(!is_news_agency("Ukraine") && !is_news_agency("pool"));
+/// assert!(!is_news_agency("Ukraine") && !is_news_agency("pool") && !is_news_agency("Ana"));
 /// ```
 pub fn is_news_agency(name: &str) -> bool {
     name.chars().next().is_some_and(char::is_uppercase)
-        && NEWS_AGENCIES.contains(&name.to_uppercase())
+        && NEWS_AGENCIES
+            .get(&name.to_uppercase())
+            .is_some_and(|&acronym| !acronym || !name.chars().any(char::is_lowercase))
 }
 
 #[cfg(test)]

@@ -27,22 +27,72 @@ pub struct Said {
 struct Memory {
     /// Every named person with their roles, in text order.
     named: Vec<(usize, Mention)>,
+    /// Every speaker named by name or as a group so far, in text order, for a bare group noun
+    /// that points back ("Russia's defence ministry said ... the ministry added").
+    bodies: Vec<String>,
     /// The last speaker that is a person or organisation named by name.
     last_named: Option<String>,
     /// The last speaker of any kind.
     last_any: Option<String>,
 }
 
+/// The one word a role is compared by: `spokesman`, `spokeswoman` and `spokesperson` are one
+/// role.
+fn role_family(role: &str) -> &str {
+    if role.starts_with("spokes") {
+        "spokesperson"
+    } else {
+        role
+    }
+}
+
+/// Words of a role phrase that narrow who is meant (`Kremlin` in `Kremlin spokesman`,
+/// `Alden` in `mayor of Alden`), lower case.
+fn modifiers(mention: &Mention) -> Vec<String> {
+    mention
+        .phrase
+        .split_whitespace()
+        .map(|w| w.trim_end_matches("'s").to_lowercase())
+        .filter(|w| {
+            !matches!(w.as_str(), "of" | "the" | "a" | "an" | "for")
+                && role_family(w) != role_family(&mention.text)
+                && !super::words::TITLES.contains(w.as_str())
+        })
+        .collect()
+}
+
 impl Memory {
-    fn role(&self, role: &str, before: usize) -> Option<String> {
-        let with_role = |m: &&(usize, Mention)| m.1.roles.iter().any(|r| r == role);
+    /// The person named with `role` before `before` (else anywhere in the article) whose
+    /// phrase has every one of `narrowing`.
+    fn role(&self, role: &str, narrowing: &[String], before: usize) -> Option<String> {
+        let family = role_family(role);
+        let fits = |m: &&(usize, Mention)| {
+            let phrase = m.1.phrase.to_lowercase();
+            m.1.roles.iter().any(|r| role_family(r) == family)
+                && narrowing.iter().all(|w| phrase.contains(w.as_str()))
+        };
         self.named
             .iter()
             .rev()
             .filter(|m| m.0 < before)
-            .find(with_role)
-            .or_else(|| self.named.iter().find(with_role))
+            .find(fits)
+            .or_else(|| self.named.iter().find(fits))
             .map(|m| m.1.text.clone())
+    }
+
+    /// The latest body named before whose last word is `head` ("ministry").
+    fn body(&self, head: &str) -> Option<String> {
+        let singular = |w: &str| w.trim_end_matches('s').to_string();
+        self.bodies
+            .iter()
+            .rev()
+            .find(|b| {
+                b.split_whitespace()
+                    .last()
+                    .is_some_and(|last| singular(&last.to_lowercase()) == singular(head))
+                    && b.split_whitespace().count() > 1
+            })
+            .cloned()
     }
 }
 
@@ -59,6 +109,14 @@ pub fn tie(words: &Words<'_>, sentences: usize, hits: Vec<VerbHit>) -> Vec<Said>
         let sentence = words.list[verb.first].sentence;
         let at = words.list[verb.first].norm.start;
         let mention = mention_for(words, &verb);
+        // `the statement reads`: only a document "reads".
+        if matches!(verb.cue.as_str(), "read" | "reads")
+            && mention
+                .as_ref()
+                .is_none_or(|m| m.kind != MentionKind::Document)
+        {
+            continue;
+        }
         let mut resolved = mention.as_ref().and_then(|m| resolve(m, at, &memory));
         let mut mention_span = mention.as_ref().map(|m| m.span);
         if resolved.is_none() && (verb.is_participle() || mention.is_none()) {
@@ -80,6 +138,12 @@ pub fn tie(words: &Words<'_>, sentences: usize, hits: Vec<VerbHit>) -> Vec<Said>
                     .or_else(|| memory.last_any.clone().filter(|_| verb.is_participle()));
             }
         }
+        // An agency that reports is the reporter, not a speaker ("Reuters reported", "according
+        // to AFP", "news agency TASS said").
+        if resolved.as_deref().is_some_and(names_agency) && reports_only(&verb.cue) {
+            resolved = None;
+            mention_span = None;
+        }
         if let Some(name) = &resolved {
             let is_named = mention.as_ref().is_none_or(|m| {
                 matches!(
@@ -89,6 +153,12 @@ pub fn tie(words: &Words<'_>, sentences: usize, hits: Vec<VerbHit>) -> Vec<Said>
             });
             if is_named {
                 memory.last_named = Some(name.clone());
+            }
+            if mention
+                .as_ref()
+                .is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Group))
+            {
+                memory.bodies.push(name.clone());
             }
             memory.last_any = Some(name.clone());
         }
@@ -100,6 +170,29 @@ pub fn tie(words: &Words<'_>, sentences: usize, hits: Vec<VerbHit>) -> Vec<Said>
         });
     }
     out
+}
+
+/// Verbs by which an agency only passes news on.
+fn reports_only(cue: &str) -> bool {
+    matches!(
+        cue,
+        "according to" | "said" | "says" | "say" | "reported" | "reports" | "report" | "reporting"
+    )
+}
+
+/// Whether a speaker names a news agency ("Reuters", "the RIA Novosti news agency", "state
+/// news agency TASS").
+fn names_agency(name: &str) -> bool {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "news" | "agency" | "state" | "wire" | "service" | "the"
+            )
+        })
+        .collect();
+    !words.is_empty() && crate::wordlists::is_news_agency(&words.join(" "))
 }
 
 /// `... and said`, `... but added`: a second verb of the same subject.
@@ -126,39 +219,113 @@ fn sentence_subject(words: &Words<'_>, s: usize) -> Option<Mention> {
         .filter(|m| m.kind != MentionKind::Role || k > range.start)
 }
 
+/// Phrases after "reported by X" that name X's own source: "with reference to", "citing".
+const CITING: &[&[&str]] = &[
+    &["citing"],
+    &["quoting"],
+    &["referring", "to"],
+    &["with", "reference", "to"],
+];
+
 /// The phrase naming the speaker of `verb`: after it when it follows a quotation (`"...,"
-/// said X`), opens the sentence, or is `according to`; otherwise before it.
+/// said X`), opens the sentence, is `according to`, or closes a clause after a comma (`...,
+/// report local officials.`); the source cited after "reported by X"; otherwise before it.
 fn mention_for(words: &Words<'_>, verb: &VerbHit) -> Option<Mention> {
     let sentence = words.sentence(words.list[verb.first].sentence);
     if verb.cue == "according to" {
         return speakers::after(words, verb.last);
     }
+    if verb.cue == super::verbs::SOURCE_LABEL {
+        return (verb.last + 1 < sentence.end)
+            .then(|| speakers::starting_at(words, verb.last + 1))
+            .flatten();
+    }
     if verb.cue.starts_with("told") || verb.cue.starts_with("tell") {
         // The words after `told` name who was told.
         return speakers::before(words, verb.first);
     }
-    let after_quote = verb.first > sentence.start
-        && words
-            .gap_after(verb.first - 1)
-            .is_some_and(|g| g.contains('"') || g.contains('\''))
+    if verb.cue.starts_with("report")
+        && verb.last + 1 < sentence.end
+        && words.list[verb.last + 1].lower == "by"
+        && words.joined(verb.last)
+    {
+        return reported_by(words, verb.last + 1, sentence.end);
+    }
+    let gap_before = (verb.first > sentence.start)
+        .then(|| words.gap_after(verb.first - 1))
+        .flatten();
+    let after_quote = gap_before.is_some_and(|g| g.contains('"') || g.contains('\''))
         || verb.first == sentence.start;
     if after_quote {
-        speakers::after(words, verb.last).or_else(|| speakers::before(words, verb.first))
-    } else {
-        speakers::before(words, verb.first)
+        return speakers::after(words, verb.last).or_else(|| speakers::before(words, verb.first));
     }
+    if gap_before.is_some_and(|g| g.contains(',')) {
+        // `..., report local officials.`, `..., said Jane Roe, who ...`: the phrase after the
+        // verb closes the clause.
+        if let Some(m) = speakers::after(words, verb.last) {
+            let last = words.list.partition_point(|w| w.norm.end <= m.span.end);
+            let closes = last >= sentence.end
+                || words
+                    .gap_after(last - 1)
+                    .is_none_or(|g| g.contains([',', ';', '.']));
+            if closes && matches!(m.kind, MentionKind::Name | MentionKind::Group) {
+                return Some(m);
+            }
+        }
+    }
+    speakers::before(words, verb.first)
+}
+
+/// "reported by X": X, or the source X cites ("with reference to Y", "citing Y").
+fn reported_by(words: &Words<'_>, by: usize, end: usize) -> Option<Mention> {
+    let reporter = speakers::after(words, by);
+    for i in by + 1..end {
+        for phrase in CITING {
+            let matches = phrase.iter().enumerate().all(|(n, part)| {
+                words
+                    .list
+                    .get(i + n)
+                    .is_some_and(|w| w.lower == *part && w.sentence == words.list[by].sentence)
+            });
+            if matches && i + phrase.len() < end {
+                if let Some(source) = speakers::starting_at(words, i + phrase.len()) {
+                    return Some(source);
+                }
+            }
+        }
+    }
+    reporter
 }
 
 fn resolve(mention: &Mention, at: usize, memory: &Memory) -> Option<String> {
     match mention.kind {
-        MentionKind::Name | MentionKind::Group => Some(mention.text.clone()),
-        MentionKind::Role => memory
-            .role(&mention.text, at)
-            .or_else(|| Some(mention.text.clone())),
+        MentionKind::Name => Some(mention.text.clone()),
+        MentionKind::Group => {
+            // A bare noun with "the" points back at the body named before ("the ministry").
+            let bare = !mention.text.contains(' ') && !mention.indefinite;
+            Some(
+                bare.then(|| memory.body(&mention.text))
+                    .flatten()
+                    .unwrap_or_else(|| mention.text.clone()),
+            )
+        }
+        MentionKind::Role => {
+            let found = (!mention.indefinite)
+                .then(|| memory.role(&mention.text, &modifiers(mention), at))
+                .flatten();
+            Some(found.unwrap_or_else(|| mention.phrase.clone()))
+        }
         MentionKind::Pronoun => match mention.text.as_str() {
             "he" | "she" => memory.last_named.clone(),
             _ => memory.last_any.clone(),
         },
+        MentionKind::Document => {
+            if mention.text.is_empty() {
+                memory.last_any.clone()
+            } else {
+                Some(mention.text.clone())
+            }
+        }
     }
 }
 

@@ -1,10 +1,13 @@
 //! One name per speaker across a story.
 //!
 //! Names sharing a surname (the last word) are one speaker when their first names agree (or
-//! one of them has none): `Trump`, `Donald Trump`, `Donald J. Trump`. The canonical form is the
-//! fullest: the most words that are not initials, then the most used, then the first in
-//! alphabetical order. Handles (`@realDonaldTrump`) join the person whose name they spell.
-//! Nameless groups (`police`) stay as they are.
+//! one of them has none): `Trump`, `Donald Trump`, `Donald J. Trump`. A surname spelled two
+//! ways, as transliteration from another alphabet makes it (`Zelensky`, `Zelenskyy`,
+//! `Zelenskiy`; `Kyrylenko`, `Kirilenko`; `Soleimani`, `Suleimani`), is one surname: see
+//! [`spelling_key`] and [`same_spelling`]. The canonical form is the fullest: the most words
+//! that are not initials, then the most used, then the first in alphabetical order. Handles
+//! (`@realDonaldTrump`) join the person whose name they spell. Nameless groups (`police`)
+//! stay as they are.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -14,12 +17,17 @@ pub fn canonical_names<'a>(names: impl IntoIterator<Item = &'a str>) -> HashMap<
     for name in names {
         *uses.entry(name).or_default() += 1;
     }
-    // Full names (two or more words) by surname.
+    // Names by surname, spelling variants of a surname together.
+    let surnames = surname_groups(
+        uses.keys()
+            .filter_map(|n| person_parts(n))
+            .map(|p| p.surname),
+    );
     let mut by_surname: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for &name in uses.keys() {
         if let Some(parts) = person_parts(name) {
             by_surname
-                .entry(parts.surname.clone())
+                .entry(surnames[&parts.surname].clone())
                 .or_default()
                 .push(name);
         }
@@ -138,6 +146,94 @@ fn first_names_agree(a: &str, b: &str) -> bool {
     a == b
         || (a.chars().count() == 1 && b.starts_with(a))
         || (b.chars().count() == 1 && a.starts_with(b))
+        || same_spelling(a, b)
+}
+
+/// A name folded the way transliterations differ: lower case, accents dropped, `y` as `i`,
+/// `h` after a consonant dropped (`kh`, `zh`), `w` as `v`, `ph` as `f`, doubled letters once
+/// (`Zelenskyy`, `Zelenskiy` and `Zelensky` → `zelenski`; `Kirilenko`, `Kyrylenko` →
+/// `kirilenko`).
+pub fn spelling_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let plain: String = name
+        .nfkd()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .replace("ph", "f");
+    let mut out = String::with_capacity(plain.len());
+    let mut previous: Option<char> = None;
+    for c in plain.chars() {
+        let c = match c {
+            'y' => 'i',
+            'w' => 'v',
+            other => other,
+        };
+        let after_consonant = previous.is_some_and(|p| !"aeiou".contains(p));
+        if (c == 'h' && after_consonant) || previous == Some(c) {
+            continue;
+        }
+        out.push(c);
+        previous = Some(c);
+    }
+    out
+}
+
+/// The consonants of a [`spelling_key`], which transliterations keep while they vary the
+/// vowels (`Soleimani`, `Suleimani`, `Sulaimani` → `slmn`).
+fn skeleton(key: &str) -> String {
+    key.chars().filter(|c| !"aeiou".contains(*c)).collect()
+}
+
+/// Whether two spellings are one name written two ways: the same [`spelling_key`], or the
+/// same consonants in keys at most a quarter apart in edits (`Soleimani`, `Sulaimani`), five
+/// letters at least. `Salman` and `Suleiman` stay two names.
+pub fn same_spelling(a: &str, b: &str) -> bool {
+    let (ka, kb) = (spelling_key(a), spelling_key(b));
+    if ka == kb {
+        return !ka.is_empty();
+    }
+    ka.chars().count() >= 5
+        && kb.chars().count() >= 5
+        && skeleton(&ka) == skeleton(&kb)
+        && strsim::normalized_levenshtein(&ka, &kb) >= 0.75
+}
+
+/// Each surname (lower case) → the surname standing for all its spellings in `surnames` (the
+/// first in alphabetical order of its group). Surnames are compared within groups of one
+/// consonant skeleton only, so the work stays near linear in the number of names.
+fn surname_groups(surnames: impl Iterator<Item = String>) -> HashMap<String, String> {
+    let mut distinct: Vec<String> = surnames.collect();
+    distinct.sort();
+    distinct.dedup();
+    let mut by_skeleton: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+    for s in &distinct {
+        by_skeleton
+            .entry(skeleton(&spelling_key(s)))
+            .or_default()
+            .push(s);
+    }
+    let mut out = HashMap::new();
+    for group in by_skeleton.values() {
+        // Union the spellings of one skeleton that are the same name.
+        let mut head: Vec<usize> = (0..group.len()).collect();
+        for i in 0..group.len() {
+            for j in 0..i {
+                if head[j] == j && same_spelling(group[i], group[j]) {
+                    head[i] = j;
+                    break;
+                }
+            }
+        }
+        for (i, s) in group.iter().enumerate() {
+            let mut h = i;
+            while head[h] != h {
+                h = head[h];
+            }
+            out.insert((*s).clone(), group[h].clone());
+        }
+    }
+    out
 }
 
 fn full_words(name: &str) -> usize {
@@ -173,6 +269,30 @@ mod tests {
         assert_eq!(map["Pompeo"], "Mike Pompeo");
         assert_eq!(map["US Central Command"], "US Central Command");
         assert!(!map.contains_key("police"));
+    }
+
+    #[test]
+    fn spellings_of_one_name_are_one_person() {
+        let map = canonical_names([
+            "Volodymyr Zelenskyy",
+            "Volodymyr Zelenskyy",
+            "Volodymyr Zelensky",
+            "Zelenskiy",
+            "Pavlo Kyrylenko",
+            "Kirilenko",
+            "Qassem Soleimani",
+            "Suleimani",
+            "Sulaimani",
+        ]);
+        for n in ["Volodymyr Zelensky", "Zelenskiy"] {
+            assert_eq!(map[n], "Volodymyr Zelenskyy", "{n}");
+        }
+        assert_eq!(map["Kirilenko"], "Pavlo Kyrylenko");
+        assert_eq!(map["Suleimani"], "Qassem Soleimani");
+        assert_eq!(map["Sulaimani"], "Qassem Soleimani");
+        assert!(!same_spelling("Salman", "Suleiman"));
+        assert!(!same_spelling("Peskov", "Pesko"));
+        assert!(!same_spelling("Nelson", "Olsen"));
     }
 
     #[test]

@@ -6,6 +6,10 @@
 //! - `police said`, `The Iraqi military said` → group `police`, `Iraqi military`.
 //! - `the president wrote` → role `president`, resolved to the person last named with it.
 //! - `he added` → pronoun, resolved to the previous speaker.
+//! - `the statement said`, `the ministry's statement said` → a document, standing for whoever
+//!   issued it (its owner, or the source the article last named).
+//! - `the mayor of Kramatorsk said` → role `mayor` of a place, not a speaker named
+//!   `Kramatorsk`; `Mayor of Alden Jane Roe said` → name `Jane Roe`.
 
 use super::words::{SKIP_WORDS, SPEAKER_NOUNS, TITLES, Words};
 use crate::Span;
@@ -21,6 +25,9 @@ pub enum MentionKind {
     Role,
     /// `he`, `she`, `they`, `it`, `we`.
     Pronoun,
+    /// A document standing for whoever issued it (`the statement said`): `text` is its owner
+    /// when the phrase names one (`the ministry's statement`), else empty.
+    Document,
 }
 
 /// A speaker as the text names it.
@@ -33,6 +40,11 @@ pub struct Mention {
     pub span: Span,
     /// Titles and roles written before the name, lower case (`president`, `spokesman`).
     pub roles: Vec<String>,
+    /// The phrase as a speaker cell shows it when nobody more precise is found: determiners
+    /// dropped, modifiers kept (`Kremlin spokesman`, `mayor of Kramatorsk`).
+    pub phrase: String,
+    /// Opens with `a`, `an` or `one`: someone not named before (`a Kremlin spokesman said`).
+    pub indefinite: bool,
 }
 
 const PRONOUNS: &[&str] = &["he", "it", "she", "they", "we"];
@@ -42,32 +54,84 @@ const CONNECTORS: &[&str] = &[
     "al", "bin", "da", "de", "del", "der", "di", "du", "el", "for", "ibn", "la", "le", "of", "van",
     "von",
 ];
-/// Capitalized words at a sentence start that are not names.
+/// Capitalized words that are not names: sentence openers, quantifiers, labels of a page
+/// ("Quote:", "Details:"), days and months.
 const NOT_NAMES: &[&str] = &[
     "a",
+    "according",
     "after",
+    "all",
+    "also",
+    "although",
+    "amid",
     "an",
     "and",
+    "another",
+    "any",
+    "april",
     "as",
     "at",
+    "august",
+    "because",
+    "both",
+    "breaking",
     "but",
+    "by",
+    "december",
+    "despite",
+    "details",
+    "during",
+    "each",
     "earlier",
+    "every",
+    "february",
+    "few",
     "for",
+    "friday",
+    "from",
     "he",
     "her",
     "his",
+    "however",
     "i",
     "if",
     "in",
     "it",
     "its",
+    "january",
+    "july",
+    "june",
     "late",
     "later",
+    "many",
+    "march",
     "meanwhile",
+    "monday",
+    "most",
+    "no",
+    "note",
+    "november",
     "now",
+    "october",
     "on",
+    "one",
+    "other",
+    "others",
+    "quote",
+    "reports",
+    "said",
+    "saturday",
+    "says",
+    "september",
+    "several",
     "she",
+    "since",
     "so",
+    "some",
+    "source",
+    "speaking",
+    "such",
+    "sunday",
     "that",
     "the",
     "their",
@@ -77,12 +141,38 @@ const NOT_NAMES: &[&str] = &[
     "they",
     "this",
     "those",
+    "thursday",
     "today",
+    "tuesday",
+    "update",
     "we",
+    "wednesday",
     "when",
     "while",
+    "with",
     "yesterday",
 ];
+
+/// Heads of phrases naming a document that speaks for whoever issued it ("the statement
+/// said", "the ministry's post reads").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "announcement",
+    "communique",
+    "letter",
+    "message",
+    "notice",
+    "post",
+    "release",
+    "report",
+    "statement",
+    "telegram",
+    "tweet",
+];
+
+/// Whether `word` (lower case) heads a phrase naming a document.
+pub fn is_document_noun(word: &str) -> bool {
+    DOCUMENT_NOUNS.contains(&word)
+}
 
 const MAX_PHRASE: usize = 10;
 
@@ -104,13 +194,14 @@ fn name_word(words: &Words<'_>, i: usize, first: usize) -> bool {
         && !w.is_possessive()
         && !TITLES.contains(w.lower)
         && !SKIP_WORDS.contains(w.lower)
-        && !(i == first && (NOT_NAMES.contains(&w.lower) || SPEAKER_NOUNS.contains(w.lower)))
+        && (i != first || !SPEAKER_NOUNS.contains(w.lower))
         && !NOT_NAMES.contains(&w.lower)
 }
 
 /// The speaker phrase ending just before the verb at word `verb` (`X said`), skipping adverbs
 /// and times between them (`Pompeo also claimed`, `Khatibzadeh on Monday rejected`) and an
-/// apposition set off by commas (`Priya Nandakumar, a crane operator, said`).
+/// apposition set off by commas (`Priya Nandakumar, a crane operator, said`; `the head of the
+/// rail company, Jane Roe, said`).
 pub fn before(words: &Words<'_>, verb: usize) -> Option<Mention> {
     let first = words.sentence(words.list[verb].sentence).start;
     if verb == first {
@@ -135,8 +226,20 @@ pub fn before(words: &Words<'_>, verb: usize) -> Option<Mention> {
     phrase_ending_at(words, k, first)
 }
 
-/// `Priya Nandakumar, a crane operator and union member, said`: the name before the first comma.
+/// The speaker of a verb after a comma: the name set off between two commas (`the head of the
+/// rail company, Jane Roe, said`), else the name before the first comma (`Priya Nandakumar, a
+/// crane operator and union member, said`).
 fn apposition(words: &Words<'_>, comma_word: usize, first: usize) -> Option<Mention> {
+    let inner = phrase_ending_at(words, comma_word, first).filter(|m| {
+        // The whole stretch between the commas is the name.
+        let start = words.list.partition_point(|w| w.norm.start < m.span.start);
+        m.kind == MentionKind::Name
+            && start > first
+            && words.gap_after(start - 1).is_some_and(|g| g.trim() == ",")
+    });
+    if inner.is_some() {
+        return inner;
+    }
     let lo = comma_word.saturating_sub(12).max(first);
     let end = (lo..comma_word)
         .rev()
@@ -148,7 +251,13 @@ fn apposition(words: &Words<'_>, comma_word: usize, first: usize) -> Option<Ment
 /// The speaker phrase whose last word is `k`.
 pub fn phrase_ending_at(words: &Words<'_>, k: usize, first: usize) -> Option<Mention> {
     let head = &words.list[k];
-    if head.quote.is_some() || head.is_possessive() {
+    if head.quote.is_some() {
+        return None;
+    }
+    if DOCUMENT_NOUNS.contains(&head.lower) {
+        return Some(document(words, k, first));
+    }
+    if head.is_possessive() {
         return None;
     }
     if PRONOUNS.contains(&head.lower) {
@@ -157,6 +266,8 @@ pub fn phrase_ending_at(words: &Words<'_>, k: usize, first: usize) -> Option<Men
             text: head.lower.to_string(),
             span: head.norm,
             roles: Vec::new(),
+            phrase: head.lower.to_string(),
+            indefinite: false,
         });
     }
     if !phrase_word(words, k)
@@ -172,7 +283,85 @@ pub fn phrase_ending_at(words: &Words<'_>, k: usize, first: usize) -> Option<Men
             break;
         }
     }
+    // `a local rescue worker`: up to two adjectives between the determiner and the noun.
+    if SPEAKER_NOUNS.contains(words.list[a].lower) {
+        let mut b = a;
+        while b > first && a - b < 2 && words.joined(b - 1) {
+            let w = &words.list[b - 1];
+            if w.is_capitalized()
+                || w.quote.is_some()
+                || crate::wordlists::is_function_word(w.lower)
+            {
+                break;
+            }
+            b -= 1;
+        }
+        if b < a
+            && b > first
+            && words.joined(b - 1)
+            && DETERMINERS.contains(&words.list[b - 1].lower)
+        {
+            a = b - 1;
+        }
+    }
     interpret(words, a, k, first)
+}
+
+/// `the statement`, `the ministry's statement`, `Ukrzaliznytsia's telegram`: a document, with
+/// the owner the phrase gives it.
+fn document(words: &Words<'_>, k: usize, first: usize) -> Mention {
+    let owner = (k > first && words.joined(k - 1) && words.list[k - 1].is_possessive())
+        .then(|| possessor(words, k - 1, first))
+        .flatten();
+    let start = owner
+        .as_ref()
+        .map_or(words.list[k].norm.start, |o| o.span.start);
+    Mention {
+        kind: MentionKind::Document,
+        text: owner.map(|o| o.text).unwrap_or_default(),
+        span: Span::new(start, words.list[k].norm.end),
+        roles: Vec::new(),
+        phrase: words.list[k].lower.to_string(),
+        indefinite: false,
+    }
+}
+
+/// The owner named by the possessive word `p` (`the ministry's`, `Russia's defence
+/// ministry's`, `Ukrzaliznytsia's`), as a name or a group.
+fn possessor(words: &Words<'_>, p: usize, first: usize) -> Option<Mention> {
+    let raw = words.list[p].raw;
+    let bare = raw.strip_suffix("'s").or_else(|| raw.strip_suffix('\''))?;
+    let mut a = p;
+    while a > first && p - a < MAX_PHRASE && words.joined(a - 1) && phrase_word(words, a - 1) {
+        if DETERMINERS.contains(&words.list[a - 1].lower) || words.list[a - 1].is_possessive() {
+            break;
+        }
+        a -= 1;
+    }
+    let text = words.text;
+    let lead = &text[words.list[a].norm.start..words.list[p].norm.start];
+    let whole = format!("{lead}{bare}");
+    let head = bare.to_lowercase();
+    let kind = if words.list[p].is_capitalized() && !SPEAKER_NOUNS.contains(head.as_str()) {
+        MentionKind::Name
+    } else if SPEAKER_NOUNS.contains(head.as_str()) {
+        MentionKind::Group
+    } else {
+        return None;
+    };
+    let text = if kind == MentionKind::Name {
+        clean_name(&whole)
+    } else {
+        lower_first(&clean_name(&whole))
+    };
+    Some(Mention {
+        kind,
+        phrase: text.clone(),
+        text,
+        span: Span::new(words.list[a].norm.start, words.list[p].norm.end),
+        roles: Vec::new(),
+        indefinite: false,
+    })
 }
 
 /// The speaker phrase starting just after the verb ending at word `last` (`said Tomas Reyes`,
@@ -182,22 +371,45 @@ pub fn after(words: &Words<'_>, last: usize) -> Option<Mention> {
     if last + 1 >= sentence.end || !words.joined(last) {
         return None;
     }
-    let a = last + 1;
+    starting_at(words, last + 1)
+}
+
+/// The speaker phrase starting at word `a` (after a verb, or after `Source:`).
+pub fn starting_at(words: &Words<'_>, a: usize) -> Option<Mention> {
+    let sentence = words.sentence(words.list[a].sentence);
     let first = sentence.start;
     let mut k = a;
     if !phrase_word(words, k) {
-        return None;
+        // `local officials`, `senior military officials`: a few adjectives before the noun.
+        let noun = (a + 1..(a + 3).min(sentence.end))
+            .find(|&j| phrase_word(words, j) && !DETERMINERS.contains(&words.list[j].lower))?;
+        let adjectives = (a..noun).all(|i| {
+            let w = &words.list[i];
+            words.joined(i)
+                && w.quote.is_none()
+                && !w.is_capitalized()
+                && w.lower.len() > 2
+                && !crate::wordlists::is_function_word(w.lower)
+        });
+        if !adjectives {
+            return None;
+        }
+        k = noun;
     }
     while k + 1 < sentence.end
         && k + 1 - a < MAX_PHRASE
         && words.joined(k)
         && phrase_word(words, k + 1)
     {
-        // A determiner or a title after a name starts another phrase.
+        // A determiner, or a lower-case word that is no title or group ("said Jane Roe
+        // on Friday"), after a name starts another phrase.
+        let next = words.list[k + 1].lower;
         if name_word(words, k, first)
-            && (DETERMINERS.contains(&words.list[k + 1].lower)
+            && (DETERMINERS.contains(&next)
                 || !words.list[k + 1].is_capitalized()
-                    && !CONNECTORS.contains(&words.list[k + 1].lower))
+                    && !CONNECTORS.contains(&next)
+                    && !SPEAKER_NOUNS.contains(next)
+                    && !TITLES.contains(next))
         {
             break;
         }
@@ -210,15 +422,51 @@ pub fn after(words: &Words<'_>, last: usize) -> Option<Mention> {
         k -= 1;
     }
     if words.list[k].is_possessive() {
-        return None;
+        // `Ukrzaliznytsia's telegram`: the owner of the document.
+        let next = k + 1;
+        let document = next < sentence.end
+            && words.joined(k)
+            && DOCUMENT_NOUNS.contains(&words.list[next].lower);
+        return document.then(|| possessor(words, k, first)).flatten();
     }
     interpret(words, a, k, first)
+}
+
+/// Where the words after "<title> of" that name the title's domain end, in the phrase
+/// `a..=k` whose name run starts at `r`: `Mayor of Alden Jane Roe` → the run's first word is
+/// the domain; `the mayor of Alden` → the whole run is. A run of three words or more after
+/// "of" keeps its last two as the person's name (three with a particle or an initial).
+fn domain_end(words: &Words<'_>, a: usize, r: usize, k: usize) -> Option<usize> {
+    let of = r
+        .checked_sub(1)
+        .filter(|&o| o > a && words.list[o].lower == "of")?;
+    if !TITLES.contains(words.list[of - 1].lower) {
+        return None;
+    }
+    let run = k + 1 - r;
+    if run <= 2 {
+        return Some(k);
+    }
+    let short = |i: usize| {
+        let w = &words.list[i];
+        CONNECTORS.contains(&w.lower) || w.raw.trim_end_matches('.').chars().count() == 1
+    };
+    let name_words = if short(k - 1) { 3 } else { 2 };
+    Some(k - name_words)
 }
 
 /// Reads the phrase `a..=k` as a speaker.
 fn interpret(words: &Words<'_>, a: usize, k: usize, first: usize) -> Option<Mention> {
     let text = words.text;
     let span = Span::new(words.list[a].norm.start, words.list[k].norm.end);
+    let indefinite = matches!(words.list[a].lower, "a" | "an" | "one");
+    // The phrase without its determiner, for a speaker cell.
+    let phrase_start = (a..=k)
+        .find(|&i| !DETERMINERS.contains(&words.list[i].lower))
+        .unwrap_or(k);
+    let phrase = lower_first(&clean_name(
+        &text[words.list[phrase_start].norm.start..words.list[k].norm.end],
+    ));
     // The name: the capitalized words at the end, connectors allowed between them.
     let mut r = k + 1;
     while r > a {
@@ -240,12 +488,34 @@ fn interpret(words: &Words<'_>, a: usize, k: usize, first: usize) -> Option<Ment
             .collect()
     };
     if r <= k {
+        match domain_end(words, a, r, k) {
+            // `the mayor of Alden`: a role with its domain.
+            Some(end) if end == k => {
+                let role = words.list[r - 2].lower;
+                return Some(Mention {
+                    kind: MentionKind::Role,
+                    text: role.to_string(),
+                    span,
+                    roles: roles(r),
+                    phrase,
+                    indefinite,
+                });
+            }
+            Some(end) => r = end + 1,
+            None => {}
+        }
         let name = clean_name(&text[words.list[r].norm.start..words.list[k].norm.end]);
+        // A nationality alone is an adjective whose noun is missing, not a speaker.
+        if r == k && crate::wordlists::names::is_demonym(&name) {
+            return None;
+        }
         return Some(Mention {
             kind: MentionKind::Name,
             text: name,
             span,
             roles: roles(r),
+            phrase,
+            indefinite,
         });
     }
     let head = words.list[k].lower;
@@ -255,6 +525,8 @@ fn interpret(words: &Words<'_>, a: usize, k: usize, first: usize) -> Option<Ment
             text: head.to_string(),
             span,
             roles: roles(k + 1),
+            phrase,
+            indefinite,
         });
     }
     if SPEAKER_NOUNS.contains(head) {
@@ -263,7 +535,7 @@ fn interpret(words: &Words<'_>, a: usize, k: usize, first: usize) -> Option<Ment
                 !DETERMINERS.contains(&words.list[i].lower) && !words.list[i].is_possessive()
             })
             .unwrap_or(k);
-        let mut group = text[words.list[start].norm.start..words.list[k].norm.end].to_string();
+        let mut group = clean_name(&text[words.list[start].norm.start..words.list[k].norm.end]);
         if start == first
             || !words.list[start].is_capitalized()
             || SPEAKER_NOUNS.contains(words.list[start].lower)
@@ -275,6 +547,8 @@ fn interpret(words: &Words<'_>, a: usize, k: usize, first: usize) -> Option<Ment
             text: group,
             span,
             roles: Vec::new(),
+            phrase,
+            indefinite,
         });
     }
     None

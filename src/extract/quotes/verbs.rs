@@ -18,8 +18,8 @@ pub fn is_speech_verb(word: &str) -> bool {
 
 /// Words that make the next word a noun (`the claim`, `his tweet`).
 const NOUN_MARKERS: &[&str] = &[
-    "a", "an", "her", "his", "its", "my", "our", "the", "their", "these", "this", "those", "whose",
-    "your",
+    "a", "an", "any", "her", "his", "its", "many", "my", "no", "other", "our", "several", "some",
+    "such", "the", "their", "these", "this", "those", "whose", "your",
 ];
 
 /// Verbs that mean "say more" only when speech follows (`added that`, `added: "..."`), not
@@ -93,6 +93,13 @@ impl VerbIndex {
         if w.quote.is_some() {
             return None;
         }
+        if is_source_label(words, i) {
+            return Some(VerbHit {
+                first: i,
+                last: i,
+                cue: SOURCE_LABEL.to_string(),
+            });
+        }
         let forms = self.by_first.get(w.lower)?;
         let form = forms.iter().find(|form| {
             form.iter().enumerate().all(|(k, part)| {
@@ -128,6 +135,18 @@ impl VerbIndex {
             cue,
         })
     }
+}
+
+/// The cue of a `Source: X` line that names whose words follow ("Source: Mayor of Alden Jane
+/// Roe", then a quotation).
+pub const SOURCE_LABEL: &str = "source";
+
+/// `Source:` or `Sources:` opening a sentence.
+fn is_source_label(words: &Words<'_>, i: usize) -> bool {
+    let w = &words.list[i];
+    matches!(w.lower, "source" | "sources")
+        && i == words.sentence(w.sentence).start
+        && words.gap_after(i).is_some_and(|g| g.trim() == ":")
 }
 
 /// Whether speech follows the verb ending at word `last`: punctuation, a quotation, `that`,
@@ -188,6 +207,15 @@ mod tests {
         assert_eq!(
             cues("The teacher pointed out that it was optional."),
             ["pointed out"]
+        );
+        assert_eq!(
+            cues("Source: Mayor of Alden Jane Roe\n\n\"The river rose fast.\""),
+            ["source"]
+        );
+        assert!(cues("The source of the fire was unclear.").is_empty());
+        assert_eq!(
+            cues("Some reports suggest it was an accident."),
+            ["suggest"]
         );
     }
 }

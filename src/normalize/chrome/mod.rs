@@ -324,6 +324,23 @@ pub fn find(text: &str, body: &str, map: &OffsetMap, removed: &[Removed]) -> Vec
             continue;
         }
         let words = words(line_text);
+        if source_line(line_text) {
+            // "Source: X" names whose words follow when a quotation comes next (it stays, for
+            // the quotes to find their speaker); otherwise it credits where the text came from.
+            let quoted_next = lines[i + 1..]
+                .iter()
+                .filter(|l| l.removed.is_none())
+                .take(2)
+                .any(|l| l.text.contains('"'));
+            if !quoted_next {
+                out.push(region(
+                    "credit",
+                    span,
+                    "a credit line naming where the text came from",
+                ));
+            }
+            continue;
+        }
         let body_line = &body[map.span_to_body(span).range()];
         match classify(line_text, span, &words, body_line, zone, place) {
             Some(Found::Line(kind, reason)) => {
@@ -501,6 +518,12 @@ fn site_fragments(line: &str) -> Option<usize> {
         at = dot + 2;
     }
     (at > 0 && line[at..].split_whitespace().count() >= 15).then_some(at)
+}
+
+/// "Source: ...", "Sources: ...".
+fn source_line(line: &str) -> bool {
+    let lower = line.get(..8).unwrap_or(line).to_ascii_lowercase();
+    (lower.starts_with("source:") || lower.starts_with("sources:")) && line.len() <= 160
 }
 
 /// "Jane Roe, Staff Writer": an author with their role at the outlet.

@@ -85,6 +85,16 @@ fn shapes_of_chrome() {
 }
 
 #[test]
+fn a_source_line_credits_the_text_unless_a_quotation_follows() {
+    assert_chrome("Source: Meridian Wire", "credit");
+    let found = removed_kinds(&[
+        "Source: Mayor of Alden Jane Roe",
+        "\"The water rose two metres in an hour.\"",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn lists_of_other_stories_below_their_heading() {
     let found = removed_kinds(&[
         "Most Popular",
