@@ -65,7 +65,7 @@ pub fn report<W: Write>(story: &Story, flags: &[Flag], mut w: W) -> io::Result<(
 }
 
 fn at_a_glance(story: &Story, flags: &[Flag], page: &mut String) {
-    page.push_str("<section id=\"glance\"><h2>The story at a glance</h2>\n<table><thead><tr><th>#</th><th>article</th><th>outlet</th><th>date</th><th class=\"num\">words</th><th class=\"num\">flags (own words)</th><th>near-copy of</th></tr></thead><tbody>\n");
+    page.push_str("<section id=\"glance\"><h2>The story at a glance</h2>\n<table><thead><tr><th>#</th><th>article</th><th>outlet</th><th>date</th><th class=\"num\">words</th><th class=\"num\">flags (own words)</th><th>copy of</th></tr></thead><tbody>\n");
     for (i, (a, d)) in story.articles.iter().zip(&story.docs).enumerate() {
         let own = flags
             .iter()
@@ -78,8 +78,9 @@ fn at_a_glance(story: &Story, flags: &[Flag], page: &mut String) {
             .find(|c| c.article == i)
             .map_or(String::new(), |c| {
                 format!(
-                    "{} ({:.0}% of its wording)",
+                    "{} ({}, {:.0}% of its own words)",
                     esc(&story.articles[c.original].id),
+                    c.kind.as_str(),
                     c.similarity * 100.0
                 )
             });
@@ -94,6 +95,13 @@ fn at_a_glance(story: &Story, flags: &[Flag], page: &mut String) {
         );
     }
     page.push_str("</tbody></table>\n");
+    if !story.alignment.copy_pairs.is_empty() {
+        let _ = writeln!(page, "<p>Copies: {}</p>\n<ul>", esc(&super::copy_kinds()));
+        for pair in &story.alignment.copy_pairs {
+            let _ = writeln!(page, "<li>{}</li>", super::copy_phrase(story, pair, esc));
+        }
+        page.push_str("</ul>\n");
+    }
     for (a, doc) in story.articles.iter().zip(&story.docs) {
         if doc.cut_off_at().is_some() {
             let _ = writeln!(

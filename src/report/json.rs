@@ -16,6 +16,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 struct Document<'a> {
     schema_version: u32,
     articles: Vec<ArticleOut<'a>>,
+    copies: Vec<CopyOut<'a>>,
     units: Vec<UnitOut<'a>>,
     substitutions: Vec<SubstitutionOut<'a>>,
     quotes: Vec<QuoteOut<'a>>,
@@ -65,6 +66,15 @@ struct ArticleOut<'a> {
     copy_of: Option<&'a str>,
     copy_similarity: Option<f32>,
     removed: Vec<RemovedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct CopyOut<'a> {
+    article_a: &'a str,
+    article_b: &'a str,
+    kind: &'a str,
+    similarity: f32,
+    shared_words: usize,
 }
 
 #[derive(Serialize)]
@@ -180,6 +190,18 @@ fn document(story: &Story) -> Document<'_> {
                     })
                     .collect(),
             }
+        })
+        .collect();
+    let copies = story
+        .alignment
+        .copy_pairs
+        .iter()
+        .map(|p| CopyOut {
+            article_a: id(p.article),
+            article_b: id(p.original),
+            kind: p.kind.as_str(),
+            similarity: p.similarity,
+            shared_words: p.shared_words,
         })
         .collect();
     let units = story
@@ -306,6 +328,7 @@ fn document(story: &Story) -> Document<'_> {
     Document {
         schema_version: SCHEMA_VERSION,
         articles,
+        copies,
         units,
         substitutions,
         quotes,
