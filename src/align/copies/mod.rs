@@ -1,16 +1,16 @@
 //! Copies: one article republishing another, whole or in part.
 //!
-//! Only an article's own words count ([`own_words`]): text inside quotation marks is the
+//! Only an article's own words count (`own_words.rs`): text inside quotation marks is the
 //! speaker's, so two outlets quoting the same long statement are not copies. Four kinds, the
 //! first that holds naming the pair:
 //!
 //! - `verbatim`: each article has at least [`VERBATIM_CONTAINMENT`] of its word 5-shingles in
-//!   the other ([`shingles`]): the same text, give or take a headline or a line.
+//!   the other (`shingles.rs`): the same text, give or take a headline or a line.
 //! - `near`: at least [`MIN_CONTAINMENT`] of the copy's shingles are in the original (a wire
 //!   story reposted under another lead, trimmed, or lightly edited).
 //! - `spun`: the copy keeps few 5-word runs but most of its sentences have a counterpart in
 //!   the original, in the same order, with most of the same content words by stem and synonym
-//!   group ([`sentences`]): at least [`SPUN_COVERAGE`] of its own words stand in at least
+//!   group (`sentences.rs`): at least [`SPUN_COVERAGE`] of its own words stand in at least
 //!   [`MIN_SPUN_SENTENCES`] such sentences (synonym swaps, reordered clauses, an aggregator's
 //!   rewrite).
 //! - `partial`: the rest differs, but a passage of at least [`MIN_PASSAGE_WORDS`] own words

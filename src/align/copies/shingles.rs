@@ -187,4 +187,21 @@ mod tests {
             "sentences of 21 and 16"
         );
     }
+
+    #[test]
+    fn runs_shorter_than_eight_words_make_no_passage() {
+        let a = shingles(
+            "The union of harbour dock workers said the owners of the northern terminal had \
+             refused any talks about the pay offer and the plan for automated cranes before \
+             the end of the month.",
+        );
+        let b = shingles(
+            "The union of harbour dock workers claimed the owners of the northern terminal \
+             have refused any talks about the pay offer or the plan for automated cranes \
+             until the end of the month.",
+        );
+        let o = overlap(&a, &b);
+        // Runs of 6, 6, 7, 5 and 5 words, one word apart.
+        assert_eq!((o.shared_words, o.longest_passage), (29, 0));
+    }
 }
