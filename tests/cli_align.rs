@@ -1,4 +1,4 @@
-//! `slant align` from the outside: the word diffs, the omissions and near-copies sections,
+//! `slant align` from the outside: the word diffs, the omissions and copies sections,
 //! `--shared`, colors, and input errors.
 
 use assert_cmd::Command;
@@ -62,7 +62,7 @@ fn a_near_copy_shows_mostly_unmarked_lines() {
         .count();
     assert!(lakeview.len() >= 8, "{text}");
     assert!(marked * 4 < lakeview.len(), "{marked} of {lakeview:?}");
-    assert!(text.contains("near-copies\n  lakeview-4-news copies meridian-wire ("));
+    assert!(text.contains("\ncopies\n  lakeview-4-news copies meridian-wire (near: "));
 }
 
 #[test]
@@ -82,9 +82,7 @@ fn the_whole_story_prints_every_sentence_once_and_every_article_in_omissions() {
         units.lines().filter(|l| is_sentence_line(l)).count(),
         sentences
     );
-    let (omissions, copies) = rest
-        .split_once("\nnear-copies\n")
-        .expect("a near-copies section");
+    let (omissions, copies) = rest.split_once("\ncopies\n").expect("a copies section");
     let listed: Vec<&str> = omissions
         .lines()
         .skip(1)

@@ -27,11 +27,17 @@ fn writes_the_contract_files_with_their_columns() {
         .assert()
         .success()
         .stdout(contains("8 articles"))
-        .stdout(contains("near-copy: lakeview-4-news copies meridian-wire"));
+        .stdout(contains(
+            "copy: lakeview-4-news copies meridian-wire (near: ",
+        ));
     let expect = [
         (
             "articles.csv",
             "article_id,outlet,title,date,url,words,sentences,copy_of,copy_similarity,language",
+        ),
+        (
+            "copies.csv",
+            "article_a,article_b,kind,similarity,shared_words",
         ),
         (
             "alignment.csv",

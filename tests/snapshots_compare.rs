@@ -26,6 +26,7 @@ fn baghdad_reports() {
         "baghdad_articles_csv",
         render(|w| report::articles(&story, w))
     );
+    insta::assert_snapshot!("baghdad_copies_csv", render(|w| report::copies(&story, w)));
     insta::assert_snapshot!(
         "baghdad_alignment_csv",
         render(|w| report::alignment(&story, w))

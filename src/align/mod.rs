@@ -2,7 +2,7 @@
 //!
 //! [`align`] scores sentence pairs proposed by an inverted index ([`candidates`]) with a
 //! paraphrase-tolerant similarity ([`similarity`] over [`terms`]), groups them into units
-//! ([`units`]) and finds near-copies between whole articles ([`copies`]). Every sentence ends up
+//! ([`units`]) and finds copies between articles, whole or in part ([`copies`]). Every sentence ends up
 //! in exactly one [`Unit`]; a sentence nobody else has is a unit of one. Past
 //! [`progressive::SEED_ARTICLES`] articles, later articles are attached to the units of the
 //! first ones ([`progressive`]).
@@ -17,7 +17,7 @@ pub mod units;
 use crate::Doc;
 use crate::normalize::SentenceKind;
 pub use candidates::SentenceId;
-pub use copies::NearCopy;
+pub use copies::{CopyKind, CopyPair};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 pub use units::Thresholds;
@@ -72,7 +72,11 @@ pub struct Stats {
 pub struct Alignment {
     /// In order of first appearance (see [`align`]).
     pub units: Vec<Unit>,
-    pub copies: Vec<NearCopy>,
+    /// One per article that copies another whole: its main original (`copy_of`), in input
+    /// order (see [`copies::main_originals`]).
+    pub copies: Vec<CopyPair>,
+    /// Every copy pair, partial lifts included, by copy then original (`copies.csv`).
+    pub copy_pairs: Vec<CopyPair>,
     pub stats: Stats,
 }
 
@@ -176,9 +180,11 @@ fn align_inner(
         candidate_pairs,
         linked_pairs: scores.values().filter(|s| **s >= thresholds.link).count(),
     };
+    let copy_pairs = copies::find(docs, bodies, dates);
     Alignment {
         units: build_units(docs, groups, scores),
-        copies: copies::find(docs, dates),
+        copies: copies::main_originals(&copy_pairs, dates),
+        copy_pairs,
         stats,
     }
 }

@@ -130,6 +130,13 @@ fn term_of(token: &Token, sentence_start: bool, surface: &str) -> Option<(String
     Some((stem, boost, false))
 }
 
+/// The term a content word counts as (its stem, the base verb's for an irregular past form,
+/// the head of its synonym group; number words as digits); `None` for stop words. Word case
+/// plays no part, unlike in [`StoryTerms`], where a name weighs more.
+pub(crate) fn content_term(token: &Token) -> Option<String> {
+    term_of(token, true, "").map(|(term, _, _)| term)
+}
+
 impl StoryTerms {
     /// The share of `x`'s first-half term weight that `y` also holds (topic words left out):
     /// how much of `x`'s main claim `y` tells.

@@ -1,8 +1,8 @@
 //! `slant align`: the alignment of a story, for reading in a terminal.
 //!
 //! Unit by unit, each outlet's sentence, the later ones as a word diff against the first (as
-//! `git diff --word-diff` shows them), then what each article lacks and which articles are
-//! near-copies of others.
+//! `git diff --word-diff` shows them), then what each article lacks and which articles copy
+//! which (and how: verbatim, near, spun, partial).
 
 use super::{InputArgs, Outcome, output::Out};
 use slant::align::{Member, Unit};
@@ -238,18 +238,15 @@ impl View<'_> {
     }
 
     fn write_copies(&self, w: &mut impl Write) -> io::Result<()> {
-        let articles = &self.story.articles;
-        writeln!(w, "\nnear-copies")?;
-        if self.story.alignment.copies.is_empty() {
+        writeln!(w, "\ncopies")?;
+        if self.story.alignment.copy_pairs.is_empty() {
             writeln!(w, "  none")?;
         }
-        for copy in &self.story.alignment.copies {
+        for pair in &self.story.alignment.copy_pairs {
             writeln!(
                 w,
-                "  {} copies {} ({:.0}% of its wording)",
-                articles[copy.article].id,
-                articles[copy.original].id,
-                copy.similarity * 100.0
+                "  {}",
+                slant::report::copy_phrase(self.story, pair, str::to_string)
             )?;
         }
         Ok(())

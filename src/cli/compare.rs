@@ -40,6 +40,9 @@ const FILES: &[(&str, ReportFormat, Writer)] = &[
     ("articles.csv", ReportFormat::Csv, |s, w| {
         report::articles(s, w).map_err(io::Error::other)
     }),
+    ("copies.csv", ReportFormat::Csv, |s, w| {
+        report::copies(s, w).map_err(io::Error::other)
+    }),
     ("alignment.csv", ReportFormat::Csv, |s, w| {
         report::alignment(s, w).map_err(io::Error::other)
     }),
@@ -199,13 +202,11 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
                 conflicting.into_iter().collect::<Vec<_>>().join(", ")
             }
         )?;
-        for copy in &story.alignment.copies {
+        for pair in &story.alignment.copy_pairs {
             writeln!(
                 w,
-                "near-copy: {} copies {} ({:.0}% of its wording)",
-                story.articles[copy.article].id,
-                story.articles[copy.original].id,
-                copy.similarity * 100.0
+                "copy: {}",
+                slant::report::copy_phrase(&story, pair, str::to_string)
             )?;
         }
         writeln!(w, "reports written to {}", out_dir.display())?;

@@ -1,6 +1,6 @@
-//! The CSV framing reports (`articles.csv`, `alignment.csv`, `substitutions.csv`,
-//! `quotes.csv`, `attributions.csv`, `facts.csv`), with the columns and order of the report
-//! contract.
+//! The CSV framing reports (`articles.csv`, `copies.csv`, `alignment.csv`,
+//! `substitutions.csv`, `quotes.csv`, `attributions.csv`, `facts.csv`), with the columns and
+//! order of the report contract.
 //!
 //! Text cells that a spreadsheet would run as a formula (leading `=`, `+`, `-`, `@`, tab or
 //! carriage return) get a leading apostrophe; numeric columns stay plain numbers.
@@ -70,6 +70,31 @@ pub fn articles<W: Write>(story: &Story, w: W) -> ::csv::Result<()> {
             story.languages[i]
                 .map(|l| l.code.to_string())
                 .unwrap_or_default(),
+        ])?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// `copies.csv`: article_a, article_b, kind, similarity, shared_words. One row per copy pair:
+/// `article_a` copies `article_b` (see [`crate::align::copies`]); rows by `article_a`, then
+/// `article_b`, in input order.
+pub fn copies<W: Write>(story: &Story, w: W) -> ::csv::Result<()> {
+    let mut out = writer(w);
+    out.write_record([
+        "article_a",
+        "article_b",
+        "kind",
+        "similarity",
+        "shared_words",
+    ])?;
+    for pair in &story.alignment.copy_pairs {
+        out.write_record([
+            text_cell(&story.articles[pair.article].id).into_owned(),
+            text_cell(&story.articles[pair.original].id).into_owned(),
+            pair.kind.as_str().to_string(),
+            number_cell(pair.similarity),
+            pair.shared_words.to_string(),
         ])?;
     }
     out.flush()?;

@@ -89,7 +89,7 @@ fn at_a_glance(
     caveats: &[crate::caveats::Caveat],
     page: &mut String,
 ) {
-    page.push_str("<section id=\"glance\"><h2>The story at a glance</h2>\n<table><thead><tr><th>#</th><th>article</th><th>outlet</th><th>date</th><th class=\"num\">words</th><th class=\"num\">flags (own words)</th><th>near-copy of</th></tr></thead><tbody>\n");
+    page.push_str("<section id=\"glance\"><h2>The story at a glance</h2>\n<table><thead><tr><th>#</th><th>article</th><th>outlet</th><th>date</th><th class=\"num\">words</th><th class=\"num\">flags (own words)</th><th>copy of</th></tr></thead><tbody>\n");
     for (i, (a, d)) in story.articles.iter().zip(&story.docs).enumerate() {
         let own = match story.other_language(i) {
             Some(language) => format!("<td>{}</td>", esc(&super::not_scored(language.name))),
@@ -121,8 +121,9 @@ fn at_a_glance(
             .find(|c| c.article == i)
             .map_or(String::new(), |c| {
                 format!(
-                    "{} ({:.0}% of its wording)",
+                    "{} ({}, {:.0}% of its own words)",
                     esc(&story.articles[c.original].id),
+                    c.kind.as_str(),
                     c.similarity * 100.0
                 )
             });
@@ -136,7 +137,15 @@ fn at_a_glance(
             d.word_count()
         );
     }
-    page.push_str("</tbody></table>\n</section>\n");
+    page.push_str("</tbody></table>\n");
+    if !story.alignment.copy_pairs.is_empty() {
+        let _ = writeln!(page, "<p>Copies: {}</p>\n<ul>", esc(&super::copy_kinds()));
+        for pair in &story.alignment.copy_pairs {
+            let _ = writeln!(page, "<li>{}</li>", super::copy_phrase(story, pair, esc));
+        }
+        page.push_str("</ul>\n");
+    }
+    page.push_str("</section>\n");
 }
 
 fn shared_units(story: &Story) -> Vec<&Unit> {

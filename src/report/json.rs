@@ -19,6 +19,7 @@ pub const SCHEMA_VERSION: u32 = 2;
 struct Document<'a> {
     schema_version: u32,
     articles: Vec<ArticleOut<'a>>,
+    copies: Vec<CopyOut<'a>>,
     units: Vec<UnitOut<'a>>,
     substitutions: Vec<SubstitutionOut<'a>>,
     quotes: Vec<QuoteOut<'a>>,
@@ -73,6 +74,15 @@ struct ArticleOut<'a> {
     /// ISO 639-3 code of the language the article reads as; `null` when unclear.
     language: Option<&'static str>,
     removed: Vec<RemovedOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct CopyOut<'a> {
+    article_a: &'a str,
+    article_b: &'a str,
+    kind: &'a str,
+    similarity: f32,
+    shared_words: usize,
 }
 
 #[derive(Serialize)]
@@ -189,6 +199,18 @@ fn document(story: &Story) -> Document<'_> {
                     })
                     .collect(),
             }
+        })
+        .collect();
+    let copies = story
+        .alignment
+        .copy_pairs
+        .iter()
+        .map(|p| CopyOut {
+            article_a: id(p.article),
+            article_b: id(p.original),
+            kind: p.kind.as_str(),
+            similarity: p.similarity,
+            shared_words: p.shared_words,
         })
         .collect();
     let units = story
@@ -315,6 +337,7 @@ fn document(story: &Story) -> Document<'_> {
     Document {
         schema_version: SCHEMA_VERSION,
         articles,
+        copies,
         units,
         substitutions,
         quotes,

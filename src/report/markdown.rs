@@ -1,7 +1,7 @@
 //! `report.md`: the findings in Markdown, for notes and issue trackers.
 //!
 //! Sections: notes on some articles (one line per kind: another language, cut off), the story
-//! at a glance (articles, near-copies), coverage (which article carries
+//! at a glance (articles, copies by kind), coverage (which article carries
 //! which shared unit, omissions), quotes (who said what, who cut or changed it), conflicting
 //! facts, and reporting verbs per speaker per outlet. Article text is escaped so that it cannot
 //! break the tables or inject markup.
@@ -87,7 +87,7 @@ fn at_a_glance(story: &Story, w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "## The story at a glance\n")?;
     writeln!(
         w,
-        "| article | outlet | date | words | sentences | near-copy of |"
+        "| article | outlet | date | words | sentences | copy of |"
     )?;
     writeln!(w, "|---|---|---|---:|---:|---|")?;
     for (i, (a, d)) in story.articles.iter().zip(&story.docs).enumerate() {
@@ -98,8 +98,9 @@ fn at_a_glance(story: &Story, w: &mut impl Write) -> io::Result<()> {
             .find(|c| c.article == i)
             .map_or(String::new(), |c| {
                 format!(
-                    "{} ({:.0}%)",
+                    "{} ({}, {:.0}%)",
                     escape(&story.articles[c.original].id),
+                    c.kind.as_str(),
                     c.similarity * 100.0
                 )
             });
@@ -114,7 +115,15 @@ fn at_a_glance(story: &Story, w: &mut impl Write) -> io::Result<()> {
             copy
         )?;
     }
-    writeln!(w)
+    writeln!(w)?;
+    if !story.alignment.copy_pairs.is_empty() {
+        writeln!(w, "Copies: {}\n", escape(&super::copy_kinds()))?;
+        for pair in &story.alignment.copy_pairs {
+            writeln!(w, "- {}", super::copy_phrase(story, pair, escape))?;
+        }
+        writeln!(w)?;
+    }
+    Ok(())
 }
 
 fn coverage(

@@ -34,6 +34,34 @@ pub(crate) fn not_scored(language: &str) -> String {
     format!("not scored: read as {language}, and the lexicon is English")
 }
 
+/// A copy pair as the summaries and pages tell it: `a copies b (near: 112 of its own words,
+/// 93%)`, with `article` writing each article id in the page's markup.
+pub fn copy_phrase(
+    story: &crate::Story,
+    pair: &crate::align::CopyPair,
+    article: impl Fn(&str) -> String,
+) -> String {
+    format!(
+        "{} copies {} ({}: {} of its own words, {:.0}%)",
+        article(&story.articles[pair.article].id),
+        article(&story.articles[pair.original].id),
+        pair.kind.as_str(),
+        pair.shared_words,
+        pair.similarity * 100.0
+    )
+}
+
+/// What the pages say the kinds of copy are, after "Copies: ".
+pub(crate) fn copy_kinds() -> String {
+    format!(
+        "verbatim, the same text; near, most of the copy's wording is the original's (a repost \
+         under another lead, a trimmed or lightly edited copy); spun, the original's sentences \
+         in the same order with words swapped; partial, a passage of {} words or more taken \
+         whole, the rest its own. Words inside quotation marks never count.",
+        crate::align::copies::MIN_PASSAGE_WORDS
+    )
+}
+
 /// A quote against the fullest version, written with the page's own escaping and marks: the
 /// words cut from the fullest version inside `cut`, the words changed or added inside `added`
 /// (each an opening and a closing mark).

@@ -2,7 +2,8 @@
 //!
 //! Every flag sits in a sentence, and every sentence in an alignment unit. The *peers* of a flag
 //! are the other articles with a sentence in that unit, leaving out the flagged article's
-//! near-copies (its syndicated original, or republications of it): a copy is the same text, not
+//! whole copies (its syndicated original, republications or spun copies of it; a passage lifted
+//! into an article of its own does not count): a copy is the same text, not
 //! another outlet's choice. Two articles that copy each other are still two peers of a third
 //! (two outlets chose to run that wording). An article in another language than English is
 //! nobody's peer: its words are no English alternative.

@@ -13,7 +13,7 @@
 //! | `facts_conflicting` | facts with `agreement` = `conflict` (another article gives another value for the same key) |
 //! | `units_unique` | alignment units holding only this article's sentences (what nobody else reports) |
 //! | `units_omitted` | units this article leaves out that more than half of the others (and at least two) carry ([`omissions`](crate::align::omissions)) |
-//! | `copy_of` | id of the article this one is a near-copy of; empty if none |
+//! | `copy_of` | id of the main original this article copies whole (verbatim, near or spun; not a partial lift); empty if none |
 //!
 //! An article in another language than English ([`Story::is_scored`] false) has empty
 //! `flags`, `loaded_per_1k`, `doubt_verbs`, `neutral_verbs` and `attribution_asymmetry` (`None`
