@@ -550,6 +550,13 @@ fn keeps_going(piece: &str, start: usize, end: usize, quotes: &[Span]) -> bool {
     }
     let before = piece[start..end].trim_end();
     let after = piece[end..].trim_start();
+    // `"Guilty!" they roared.`: a quotation closed by its own punctuation, then its tag in
+    // lower case.
+    let closed_quotation =
+        before.ends_with(['"', '\'']) && before[..before.len() - 1].ends_with(['.', '!', '?']);
+    if closed_quotation && after.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
     let Some(stripped) = before.strip_suffix('.') else {
         return false;
     };
@@ -651,6 +658,14 @@ mod tests {
         assert_eq!(
             texts("He said: \"It is over.\" Then he left."),
             ["He said: \"It is over.\"", "Then he left."]
+        );
+        assert_eq!(
+            texts("\"Guilty!\" they roared. \"All three?\" he asked. They cheered."),
+            [
+                "\"Guilty!\" they roared.",
+                "\"All three?\" he asked.",
+                "They cheered."
+            ]
         );
     }
 

@@ -66,9 +66,25 @@ impl Memory {
     /// phrase has every one of `narrowing`.
     fn role(&self, role: &str, narrowing: &[String], before: usize) -> Option<String> {
         let family = role_family(role);
+        // A named role fits when it is the same, or the same with a word that does not make
+        // another office of it ("foreign minister" for "the minister"; not "vice president"
+        // for "the president").
+        let same_office = |named: &str| {
+            let named_words: Vec<&str> = named.split(' ').collect();
+            let Some((last, rest)) = named_words.split_last() else {
+                return false;
+            };
+            role_family(last) == family
+                && !rest.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "vice" | "deputy" | "former" | "acting" | "assistant" | "ex"
+                    )
+                })
+        };
         let fits = |m: &&(usize, Mention)| {
             let phrase = m.1.phrase.to_lowercase();
-            m.1.roles.iter().any(|r| role_family(r) == family)
+            m.1.roles.iter().any(|r| same_office(r))
                 && narrowing.iter().all(|w| phrase.contains(w.as_str()))
         };
         self.named
@@ -200,9 +216,20 @@ fn follows_and(words: &Words<'_>, first: usize) -> bool {
     first > 0 && words.joined(first - 1) && matches!(words.list[first - 1].lower, "and" | "but")
 }
 
-/// The phrase opening sentence `s`, when it names a speaker (`U.S. Central Command put ...`).
+/// The phrase opening sentence `s`, when it names a speaker (`U.S. Central Command put ...`),
+/// or opening its main clause after a short adverbial (`At the same time, the army released
+/// footage and said ...`).
 fn sentence_subject(words: &Words<'_>, s: usize) -> Option<Mention> {
     let range = words.sentence(s);
+    subject_at(words, range.start, range.end).or_else(|| {
+        let comma = (range.start..(range.start + 8).min(range.end))
+            .find(|&i| words.gap_after(i).is_some_and(|g| g.trim() == ","))?;
+        (comma + 1 < range.end).then(|| subject_at(words, comma + 1, range.end))?
+    })
+}
+
+fn subject_at(words: &Words<'_>, start: usize, end: usize) -> Option<Mention> {
+    let range = start..end;
     let mut k = range.start;
     while k + 1 < range.end && words.joined(k) && words.list[k + 1].quote.is_none() {
         let next = &words.list[k + 1];

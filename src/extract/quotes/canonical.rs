@@ -118,7 +118,59 @@ pub fn canonical_names<'a>(names: impl IntoIterator<Item = &'a str>) -> HashMap<
             map.insert(name.to_string(), target.clone());
         }
     }
+    join_acronyms(&uses, &mut map);
     map
+}
+
+/// Words that an acronym skips (`World Health Organization` is `WHO`, `Ministry of Defence`
+/// `MoD`).
+const ACRONYM_SKIPS: &[&str] = &["and", "for", "of", "on", "the"];
+
+/// The letters an organisation's name makes as an acronym: the first letter of each word
+/// but the small ones, upper case (`Israel Defense Forces` → `IDF`).
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && !ACRONYM_SKIPS.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Whether `name` is an acronym: two to six capitals alone (`IDF`, `WHO`, `UNRWA`).
+fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// An organisation the story names both in full and by its acronym is one speaker, shown as
+/// `Israel Defense Forces (IDF)`: the full name the story uses most (then the first in
+/// alphabetical order), with the acronym after it. Names are compared by their initials, so a
+/// spelling that keeps them (`Israeli Defense Forces`) joins too.
+fn join_acronyms(uses: &BTreeMap<&str, usize>, map: &mut HashMap<String, String>) {
+    let acronyms: Vec<&str> = uses.keys().copied().filter(|n| is_acronym(n)).collect();
+    for acronym in acronyms {
+        let mut full: Vec<(&str, usize)> = uses
+            .iter()
+            .filter(|(n, _)| {
+                n.split_whitespace().count() >= 2
+                    && n.chars().next().is_some_and(char::is_uppercase)
+                    && initials(n) == acronym
+            })
+            .map(|(n, u)| (*n, *u))
+            .collect();
+        if full.is_empty() {
+            continue;
+        }
+        full.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let head = map
+            .get(full[0].0)
+            .cloned()
+            .unwrap_or_else(|| full[0].0.to_string());
+        let shown = format!("{head} ({acronym})");
+        for (name, _) in &full {
+            map.insert((*name).to_string(), shown.clone());
+        }
+        map.insert(acronym.to_string(), shown);
+    }
 }
 
 struct PersonParts {
@@ -131,10 +183,21 @@ fn person_parts(name: &str) -> Option<PersonParts> {
     if name.starts_with('@') || !name.chars().next()?.is_uppercase() {
         return None;
     }
-    let words: Vec<&str> = name.split_whitespace().filter(|w| !is_initial(w)).collect();
+    // Initials and generational suffixes ("Roland L. Butler Jr.") are no part of the surname.
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !is_initial(w) && !is_suffix(w))
+        .collect();
     let surname = words.last()?.to_lowercase();
     let first = (words.len() > 1).then(|| words[0].to_lowercase());
     Some(PersonParts { first, surname })
+}
+
+fn is_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches([',', '.']),
+        "Jr" | "Sr" | "II" | "III" | "IV"
+    )
 }
 
 fn is_initial(word: &str) -> bool {
@@ -293,6 +356,24 @@ mod tests {
         assert!(!same_spelling("Salman", "Suleiman"));
         assert!(!same_spelling("Peskov", "Pesko"));
         assert!(!same_spelling("Nelson", "Olsen"));
+    }
+
+    #[test]
+    fn an_organisation_and_its_acronym_are_one_speaker() {
+        let map = canonical_names([
+            "Alden Water Authority",
+            "AWA",
+            "Alden Water Authority",
+            "World Health Organization",
+            "WHO",
+            "police",
+            "AP",
+        ]);
+        assert_eq!(map["AWA"], "Alden Water Authority (AWA)");
+        assert_eq!(map["Alden Water Authority"], "Alden Water Authority (AWA)");
+        assert_eq!(map["WHO"], "World Health Organization (WHO)");
+        let ap = map.get("AP").map_or("AP", String::as_str);
+        assert_eq!(ap, "AP", "an acronym the story never spells out stays");
     }
 
     #[test]

@@ -223,29 +223,52 @@ pub fn before(words: &Words<'_>, verb: usize) -> Option<Mention> {
         }
         k -= 1;
     }
-    phrase_ending_at(words, k, first)
+    let mention = phrase_ending_at(words, k, first)?;
+    Some(member_of(words, &mention, first).unwrap_or(mention))
+}
+
+/// `Dr. Jane Roe from Doctors Without Borders said`, `Jane Roe of the security service said`:
+/// the person named before "from" or "of", not the body they belong to.
+fn member_of(words: &Words<'_>, body: &Mention, first: usize) -> Option<Mention> {
+    let start = words
+        .list
+        .partition_point(|w| w.norm.start < body.span.start);
+    let link = start.checked_sub(1).filter(|&l| l > first)?;
+    if !matches!(words.list[link].lower, "from" | "of" | "at" | "with") || !words.joined(link - 1) {
+        return None;
+    }
+    let person = phrase_ending_at(words, link - 1, first)?;
+    (person.kind == MentionKind::Name && person.text.contains(' ')).then_some(person)
 }
 
 /// The speaker of a verb after a comma: the name set off between two commas (`the head of the
 /// rail company, Jane Roe, said`), else the name before the first comma (`Priya Nandakumar, a
 /// crane operator and union member, said`).
 fn apposition(words: &Words<'_>, comma_word: usize, first: usize) -> Option<Mention> {
-    let inner = phrase_ending_at(words, comma_word, first).filter(|m| {
-        // The whole stretch between the commas is the name.
+    // Segments ending at a comma, nearest first: `Jane Roe, 25, of Alden, said` tries `of
+    // Alden` (a place of origin, not a speaker), `25`, then `Jane Roe`.
+    let lo = comma_word.saturating_sub(16).max(first);
+    let mut ends: Vec<usize> = vec![comma_word];
+    ends.extend(
+        (lo..comma_word)
+            .rev()
+            .filter(|&i| words.gap_after(i).is_some_and(|g| g.trim() == ",")),
+    );
+    for (n, &end) in ends.iter().enumerate() {
+        let Some(m) = phrase_ending_at(words, end, first) else {
+            continue;
+        };
         let start = words.list.partition_point(|w| w.norm.start < m.span.start);
-        m.kind == MentionKind::Name
-            && start > first
-            && words.gap_after(start - 1).is_some_and(|g| g.trim() == ",")
-    });
-    if inner.is_some() {
-        return inner;
+        let whole_segment =
+            start > first && words.gap_after(start - 1).is_some_and(|g| g.trim() == ",");
+        let origin = CONNECTORS.contains(&words.list[start].lower);
+        // The nearest segment must be all name (`the head of the company, Jane Roe, said`);
+        // a farther one opens the chain of appositions (`Jane Roe, a nurse, said`).
+        if m.kind == MentionKind::Name && !origin && (whole_segment || n > 0) {
+            return Some(m);
+        }
     }
-    let lo = comma_word.saturating_sub(12).max(first);
-    let end = (lo..comma_word)
-        .rev()
-        .find(|&i| words.gap_after(i).is_some_and(|g| g.trim() == ","))?;
-    let mention = phrase_ending_at(words, end, first)?;
-    (mention.kind == MentionKind::Name).then_some(mention)
+    None
 }
 
 /// The speaker phrase whose last word is `k`.
@@ -254,7 +277,8 @@ pub fn phrase_ending_at(words: &Words<'_>, k: usize, first: usize) -> Option<Men
     if head.quote.is_some() {
         return None;
     }
-    if DOCUMENT_NOUNS.contains(&head.lower) {
+    // `the post said`, but not `the Jerusalem Post reports`: a capital makes it a name.
+    if DOCUMENT_NOUNS.contains(&head.lower) && !head.is_capitalized() {
         return Some(document(words, k, first));
     }
     if head.is_possessive() {
@@ -283,24 +307,26 @@ pub fn phrase_ending_at(words: &Words<'_>, k: usize, first: usize) -> Option<Men
             break;
         }
     }
-    // `a local rescue worker`: up to two adjectives between the determiner and the noun.
+    // `a local rescue worker`, `the RIA news agency`: up to three modifiers between the
+    // determiner (or a possessive) and the noun.
     if SPEAKER_NOUNS.contains(words.list[a].lower) {
         let mut b = a;
-        while b > first && a - b < 2 && words.joined(b - 1) {
+        while b > first && a - b < 3 && words.joined(b - 1) {
             let w = &words.list[b - 1];
-            if w.is_capitalized()
-                || w.quote.is_some()
+            if w.quote.is_some()
+                || w.is_possessive()
                 || crate::wordlists::is_function_word(w.lower)
+                || DETERMINERS.contains(&w.lower)
             {
                 break;
             }
             b -= 1;
         }
-        if b < a
-            && b > first
-            && words.joined(b - 1)
-            && DETERMINERS.contains(&words.list[b - 1].lower)
-        {
+        let opener = b.checked_sub(1).filter(|&o| o >= first && words.joined(o));
+        let opened = opener.is_some_and(|o| {
+            DETERMINERS.contains(&words.list[o].lower) || words.list[o].is_possessive()
+        });
+        if b < a && opened {
             a = b - 1;
         }
     }
@@ -371,7 +397,38 @@ pub fn after(words: &Words<'_>, last: usize) -> Option<Mention> {
     if last + 1 >= sentence.end || !words.joined(last) {
         return None;
     }
-    starting_at(words, last + 1)
+    let mut a = last + 1;
+    // `said her friend Jane Roe`: a relation before the name.
+    if matches!(words.list[a].lower, "her" | "his" | "their") {
+        let name = (a + 1..(a + 4).min(sentence.end))
+            .take_while(|&i| words.joined(i - 1))
+            .find(|&i| name_word(words, i, sentence.start))?;
+        a = name;
+    }
+    let found = starting_at(words, a)?;
+    if matches!(found.kind, MentionKind::Role | MentionKind::Group) {
+        if let Some(name) = name_closing_clause(words, &found, sentence.end) {
+            return Some(name);
+        }
+    }
+    Some(found)
+}
+
+/// `according to the spokeswoman of the regional administration Jane Roe, ...`,
+/// `according to the ministry's spokesperson, Jane Roe, ...`: the person named where the
+/// role's clause ends, just before its comma.
+fn name_closing_clause(words: &Words<'_>, role: &Mention, end: usize) -> Option<Mention> {
+    let first = words.sentence(words.list[end - 1].sentence).start;
+    let after_role = words.list.partition_point(|w| w.norm.end <= role.span.end);
+    let limit = (after_role + 12).min(end);
+    let comma = (after_role..limit).find(|&i| {
+        words
+            .gap_after(i)
+            .is_none_or(|g| g.contains([',', ';', '.']))
+    })?;
+    let m = phrase_ending_at(words, comma, first)?;
+    let name_words = m.text.split_whitespace().count();
+    (m.kind == MentionKind::Name && name_words >= 2 && m.span.start >= role.span.start).then_some(m)
 }
 
 /// The speaker phrase starting at word `a` (after a verb, or after `Source:`).
@@ -426,7 +483,8 @@ pub fn starting_at(words: &Words<'_>, a: usize) -> Option<Mention> {
         let next = k + 1;
         let document = next < sentence.end
             && words.joined(k)
-            && DOCUMENT_NOUNS.contains(&words.list[next].lower);
+            && DOCUMENT_NOUNS.contains(&words.list[next].lower)
+            && !words.list[next].is_capitalized();
         return document.then(|| possessor(words, k, first)).flatten();
     }
     interpret(words, a, k, first)
@@ -437,10 +495,12 @@ pub fn starting_at(words: &Words<'_>, a: usize) -> Option<Mention> {
 /// the domain; `the mayor of Alden` → the whole run is. A run of three words or more after
 /// "of" keeps its last two as the person's name (three with a particle or an initial).
 fn domain_end(words: &Words<'_>, a: usize, r: usize, k: usize) -> Option<usize> {
-    let of = r
-        .checked_sub(1)
-        .filter(|&o| o > a && words.list[o].lower == "of")?;
-    if !TITLES.contains(words.list[of - 1].lower) {
+    // "<title> of <run>" or "<title> of the <run>" (`head of the Alden regional office`).
+    let mut of = r.checked_sub(1).filter(|&o| o > a)?;
+    if words.list[of].lower == "the" {
+        of = of.checked_sub(1).filter(|&o| o > a)?;
+    }
+    if words.list[of].lower != "of" || !TITLES.contains(words.list[of - 1].lower) {
         return None;
     }
     let run = k + 1 - r;
@@ -480,18 +540,35 @@ fn interpret(words: &Words<'_>, a: usize, k: usize, first: usize) -> Option<Ment
         }
         r = i;
     }
+    // Consecutive titles are one role: `vice president`, `prime minister`, `foreign minister`
+    // (so that "the president" is not the vice president).
     let roles = |upto: usize| -> Vec<String> {
-        (a..upto)
-            .map(|i| words.list[i].lower)
-            .filter(|w| TITLES.contains(w) || SPEAKER_NOUNS.contains(w))
-            .map(str::to_string)
-            .collect()
+        let mut out: Vec<String> = Vec::new();
+        let mut previous_title = false;
+        for i in a..upto {
+            let w = words.list[i].lower;
+            let title = TITLES.contains(w) || SPEAKER_NOUNS.contains(w);
+            match out.last_mut() {
+                Some(last) if title && previous_title => {
+                    last.push(' ');
+                    last.push_str(w);
+                }
+                _ if title => out.push(w.to_string()),
+                _ => {}
+            }
+            previous_title = title;
+        }
+        out
     };
     if r <= k {
         match domain_end(words, a, r, k) {
             // `the mayor of Alden`: a role with its domain.
             Some(end) if end == k => {
-                let role = words.list[r - 2].lower;
+                let of = (a..r)
+                    .rev()
+                    .find(|&i| words.list[i].lower == "of")
+                    .unwrap_or(a);
+                let role = words.list[of.saturating_sub(1).max(a)].lower;
                 return Some(Mention {
                     kind: MentionKind::Role,
                     text: role.to_string(),

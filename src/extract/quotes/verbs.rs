@@ -26,6 +26,29 @@ const NOUN_MARKERS: &[&str] = &[
 /// `the company added 300 jobs`.
 const NEED_SPEECH_AFTER: &[&str] = &["add", "added", "adding", "adds"];
 
+/// Verbs of naming that report speech only when the name given follows them as a quotation
+/// or after "as" (`called the verdict "a turning point"`, `termed the blast as genocide`), not
+/// `called the police`.
+const NEED_LABEL_AFTER: &[&str] = &[
+    "call",
+    "called",
+    "calling",
+    "calls",
+    "dubbed",
+    "dubbing",
+    "dubs",
+    "labeled",
+    "labeling",
+    "labelled",
+    "labelling",
+    "labels",
+    "termed",
+    "terming",
+];
+
+/// A naming verb gives its label within this many words.
+const LABEL_WINDOW: usize = 8;
+
 /// One reporting verb found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerbHit {
@@ -129,6 +152,9 @@ impl VerbIndex {
         if NEED_SPEECH_AFTER.contains(&cue.as_str()) && !speech_follows(words, last) {
             return None;
         }
+        if NEED_LABEL_AFTER.contains(&cue.as_str()) && !label_follows(words, last) {
+            return None;
+        }
         Some(VerbHit {
             first: i,
             last,
@@ -147,6 +173,17 @@ fn is_source_label(words: &Words<'_>, i: usize) -> bool {
     matches!(w.lower, "source" | "sources")
         && i == words.sentence(w.sentence).start
         && words.gap_after(i).is_some_and(|g| g.trim() == ":")
+}
+
+/// Whether a label follows the naming verb ending at word `last` in its sentence: a
+/// quotation, or "as", within [`LABEL_WINDOW`] words.
+fn label_follows(words: &Words<'_>, last: usize) -> bool {
+    let end = words.sentence(words.list[last].sentence).end;
+    (last..(last + 1 + LABEL_WINDOW).min(end)).any(|i| {
+        words.list[i].quote.is_some()
+            || (i > last && words.list[i].lower == "as")
+            || words.gap_after(i).is_some_and(|g| g.contains(['"', '\'']))
+    })
 }
 
 /// Whether speech follows the verb ending at word `last`: punctuation, a quotation, `that`,
@@ -199,6 +236,12 @@ mod tests {
         assert!(cues("The virus claimed the lives of many.").is_empty());
         assert!(cues("His claims were false and the tweet was deleted.").is_empty());
         assert!(cues("The company added 300 jobs.").is_empty());
+        assert!(cues("A clerk called the police.").is_empty());
+        assert_eq!(
+            cues("The mayor called the vote \"a disgrace\"."),
+            ["called"]
+        );
+        assert_eq!(cues("The group termed the fire as arson."), ["termed"]);
         assert_eq!(cues("She added that it was late."), ["added"]);
         assert_eq!(
             cues("Prices rose, according to the agency."),
