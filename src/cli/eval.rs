@@ -23,6 +23,9 @@ enum What {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Also list every disagreement (missed, extra, wrong speaker), document by document.
+        #[arg(long)]
+        misses: bool,
     },
     /// Loaded-word flags against sentences with labelled loaded words (BABE's CSV works with
     /// the defaults): word-level precision, recall and F1, and sentence-level macro-F1.
@@ -59,7 +62,11 @@ enum Format {
 
 pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
     match &args.what {
-        What::Quotes { dir, format } => quotes(dir, *format, out),
+        What::Quotes {
+            dir,
+            format,
+            misses,
+        } => quotes(dir, *format, *misses, out),
         What::Words {
             file,
             text_col,
@@ -80,7 +87,7 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
     }
 }
 
-fn quotes(dir: &std::path::Path, format: Format, out: &Out) -> io::Result<Outcome> {
+fn quotes(dir: &std::path::Path, format: Format, misses: bool, out: &Out) -> io::Result<Outcome> {
     let (docs, skipped) = match polnear::read_dir(dir) {
         Ok(found) => found,
         Err(e) => {
@@ -93,6 +100,9 @@ fn quotes(dir: &std::path::Path, format: Format, out: &Out) -> io::Result<Outcom
     }
     let mut report = polnear::evaluate(&docs, &Lexicon::default_english());
     report.skipped = skipped;
+    if !misses {
+        report.misses.clear();
+    }
     let mut w = out.stdout();
     match format {
         Format::Json => {
@@ -135,6 +145,9 @@ fn quotes(dir: &std::path::Path, format: Format, out: &Out) -> io::Result<Outcom
                     "{name:<22} {:>7} of {:<5} {:.3}",
                     acc.right, acc.total, acc.accuracy
                 )?;
+            }
+            for m in &report.misses {
+                writeln!(w, "{}\t{}\t{}\t{}", m.document, m.kind, m.text, m.detail)?;
             }
         }
     }

@@ -124,6 +124,22 @@ pub struct Report {
     pub cue_continued: Accuracy,
     /// Texts without an annotation file, and annotation files that could not be read.
     pub skipped: Vec<String>,
+    /// Every disagreement, document by document, for reading the failures.
+    pub misses: Vec<Miss>,
+}
+
+/// One disagreement with the annotations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Miss {
+    pub document: String,
+    /// `missed` (a gold quote no prediction matches exactly), `extra` (a prediction that
+    /// matches no gold quote exactly) or `speaker` (an overlapping match whose speaker is not
+    /// the annotated source).
+    pub kind: &'static str,
+    /// The quoted words.
+    pub text: String,
+    /// For `speaker`: the annotated source and the predicted speaker.
+    pub detail: String,
 }
 
 /// What can go wrong reading a data directory.
@@ -332,7 +348,11 @@ pub fn evaluate(docs: &[Document], lexicon: &Lexicon) -> Report {
         let (quotes, _) = extract_detailed(i, &doc.article, &normalized, lexicon);
         score(&doc.article.body, &doc.gold, &quotes, &mut all);
         let direct: Vec<QuoteDetail> = quotes.into_iter().filter(|q| !q.quote.partial).collect();
+        let before = t.misses.len();
         score(&doc.article.body, &doc.gold, &direct, &mut t);
+        for miss in &mut t.misses[before..] {
+            miss.document = doc.article.id.clone();
+        }
     }
     Report {
         documents: docs.len(),
@@ -347,6 +367,7 @@ pub fn evaluate(docs: &[Document], lexicon: &Lexicon) -> Report {
         cue: Accuracy::new(t.cue_right, t.cue_total),
         cue_continued: Accuracy::new(t.cue_continued_right, t.cue_total),
         skipped: Vec::new(),
+        misses: t.misses,
     }
 }
 
@@ -361,6 +382,16 @@ struct Tallies {
     cue_right: usize,
     cue_continued_right: usize,
     cue_total: usize,
+    misses: Vec<Miss>,
+}
+
+fn miss(kind: &'static str, text: &str, detail: String) -> Miss {
+    Miss {
+        document: String::new(),
+        kind,
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        detail,
+    }
 }
 
 /// Lower case, folded, words joined by one space, punctuation at the ends dropped.
@@ -396,7 +427,14 @@ fn score(body: &str, gold: &[GoldQuote], predicted: &[QuoteDetail], t: &mut Tall
         {
             used[p] = true;
             t.exact += 1;
+        } else {
+            t.misses
+                .push(miss("missed", &body[g.inner.range()], String::new()));
         }
+    }
+    for (p, _) in used.iter().enumerate().filter(|(_, u)| !**u) {
+        t.misses
+            .push(miss("extra", &predicted[p].quote.text, String::new()));
     }
     // Overlap matches, largest overlaps first.
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
@@ -423,6 +461,13 @@ fn score(body: &str, gold: &[GoldQuote], predicted: &[QuoteDetail], t: &mut Tall
             t.speaker_total += 1;
             if speaker_right(body, source, pq) {
                 t.speaker_right += 1;
+            } else {
+                let detail = format!(
+                    "source {:?}, predicted {:?}",
+                    &body[source.range()],
+                    pq.quote.speaker.as_deref().unwrap_or("")
+                );
+                t.misses.push(miss("speaker", &pq.quote.text, detail));
             }
         }
         if let Some(cue) = &gq.cue {

@@ -151,6 +151,7 @@ pub fn extract_detailed(
                 )
             }
             None => match colon_speaker(&words, place, &surnames, &handles)
+                .or_else(|| signed_by(text, q))
                 .or_else(|| source_label_before(&said, &words, q.open))
             {
                 Some((name, span)) => (Some(name), None, Some(span), None),
@@ -249,6 +250,30 @@ fn sentence_of(doc: &Doc, at: usize) -> Option<usize> {
         .get(i)
         .filter(|s| s.norm.start <= at + 1)
         .map(|s| s.index)
+}
+
+/// `"..." - Jane Roe`: the name signing a quotation after a dash, at the end of its line.
+fn signed_by(text: &str, q: &marks::QuoteMarks) -> Option<(String, Span)> {
+    let close = q.close?;
+    let line_end = text[close..].find('\n').map_or(text.len(), |i| close + i);
+    let rest = &text[close + 1..line_end];
+    let name = rest
+        .trim_start()
+        .strip_prefix("- ")?
+        .trim()
+        .trim_end_matches('.');
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let signed = (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let start = close + 1 + rest.find(name)?;
+    signed.then(|| {
+        (
+            speakers::clean_name(name),
+            Span::new(start, start + name.len()),
+        )
+    })
 }
 
 /// The speaker a `Source: X` line names, when it is the last attribution before folded offset

@@ -184,6 +184,26 @@ fn is_wrapped(text: &str, lines: &[Span]) -> bool {
             .all(|l| (50..=100).contains(&text[l.range()].chars().count()))
 }
 
+/// `"..." - Jane Roe`: a quotation signed with its author's name after a dash, which ends
+/// its line's statement whatever follows on the next line.
+pub fn signature_at(line: &str) -> Option<usize> {
+    let trimmed = line.trim_end_matches(['.', ' ']);
+    let dash = trimmed.rfind(" - ")?;
+    let name = trimmed[dash + 3..].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let before = trimmed[..dash].trim_end();
+    let signed = (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && before.ends_with(['"', '\'']);
+    signed.then_some(dash)
+}
+
+fn ends_with_signature(line: &str) -> bool {
+    signature_at(line).is_some()
+}
+
 fn blocks(text: &str, lines: Vec<Span>) -> Vec<Block> {
     let wrapped = is_wrapped(text, &lines);
     let mut out: Vec<Block> = Vec::new();
@@ -195,6 +215,7 @@ fn blocks(text: &str, lines: Vec<Span>) -> Vec<Block> {
             None => true,
             Some(p) => {
                 item || is_list_item(p)
+                    || ends_with_signature(p)
                     || (!wrapped
                         && lacks_closing_punctuation(p)
                         && p.split_whitespace().count() <= 12

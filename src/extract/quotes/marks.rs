@@ -151,21 +151,24 @@ fn is_curly(body: &str, map: &OffsetMap, at: usize) -> bool {
     body_char(body, map, at).is_some_and(|c| c != '"')
 }
 
+/// Which way the mark at folded offset `at` faces: as its glyph says (`“` opens, `”`
+/// closes), unless its place says plainly otherwise (`”Fear. I am afraid.”` opens a line with
+/// a closing glyph, a slip pages make); a straight mark by its place alone.
 fn facing(text: &str, body: &str, map: &OffsetMap, at: usize) -> Facing {
-    match body_char(body, map, at) {
-        Some('“' | '„' | '«' | '‟') => return Facing::Open,
-        Some('”' | '»') => return Facing::Close,
-        _ => {}
-    }
     let before = text[..at].chars().next_back();
     let after = text[at + 1..].chars().next();
     let open_before = before.is_none_or(|c| c.is_whitespace() || "([{-/".contains(c));
     let close_after =
         after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}-".contains(c) || c == '\'');
-    match (open_before, close_after) {
+    let by_place = match (open_before, close_after) {
         (true, false) => Facing::Open,
         (false, true) => Facing::Close,
         _ => Facing::Either,
+    };
+    match body_char(body, map, at) {
+        Some('“' | '„' | '«' | '‟') if by_place != Facing::Close => Facing::Open,
+        Some('”' | '»') if by_place != Facing::Open => Facing::Close,
+        _ => by_place,
     }
 }
 
@@ -328,5 +331,12 @@ mod tests {
     #[test]
     fn stray_closing_mark_opens_nothing() {
         assert!(texts("A stray ” mark. More text here.").is_empty());
+    }
+
+    #[test]
+    fn a_closing_glyph_where_a_quotation_opens_opens_it() {
+        let body = "”Fear. I am afraid.” ― Jane Roe
+“Hope, too.” ― John Doe";
+        assert_eq!(texts(body), ["Fear. I am afraid.", "Hope, too."]);
     }
 }

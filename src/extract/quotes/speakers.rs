@@ -153,6 +153,27 @@ const NOT_NAMES: &[&str] = &[
     "yesterday",
 ];
 
+/// Parties written before a politician's name (`Republican Jane Roe`).
+const PARTY_WORDS: &[&str] = &[
+    "conservative",
+    "democrat",
+    "democratic",
+    "gop",
+    "green",
+    "labour",
+    "liberal",
+    "republican",
+    "socialist",
+];
+
+/// Whether sentence `s` has a capital on most of its words (a title-case or shouted headline).
+fn shouted_or_title_case(words: &Words<'_>, s: usize) -> bool {
+    let range = words.sentence(s);
+    let total = range.len();
+    let capitals = range.filter(|&i| words.list[i].is_capitalized()).count();
+    total >= 4 && capitals * 10 >= total * 7
+}
+
 /// Heads of phrases naming a document that speaks for whoever issued it ("the statement
 /// said", "the ministry's post reads").
 const DOCUMENT_NOUNS: &[&str] = &[
@@ -211,7 +232,12 @@ pub fn before(words: &Words<'_>, verb: usize) -> Option<Mention> {
     if !words.joined(k) {
         let gap = words.gap_after(k)?;
         if gap.trim() == "," {
-            return apposition(words, k, first);
+            return apposition(words, skip_parenthetical(words, k, first), first);
+        }
+        if gap.trim_start().starts_with(')') || gap.trim() == ".)" {
+            // `Rep. Jane Roe (D-Ohio) said`: the name before the brackets.
+            let before = skip_parenthetical(words, k, first);
+            return (before != k).then(|| phrase_ending_at(words, before, first))?;
         }
         return None;
     }
@@ -241,6 +267,27 @@ fn member_of(words: &Words<'_>, body: &Mention, first: usize) -> Option<Mention>
     (person.kind == MentionKind::Name && person.text.contains(' ')).then_some(person)
 }
 
+/// Word `k` itself, or, when it closes a short parenthetical (`(D-Ohio)`, `(IDF)`), the word
+/// just before its opening bracket.
+fn skip_parenthetical(words: &Words<'_>, k: usize, first: usize) -> usize {
+    let closes = words
+        .gap_after(k)
+        .is_some_and(|g| g.trim_start_matches('.').trim_start().starts_with(')'));
+    if !closes {
+        return k;
+    }
+    let lo = k.saturating_sub(5).max(first);
+    (lo..k + 1)
+        .rev()
+        .find(|&i| {
+            i > first
+                && words
+                    .gap_after(i - 1)
+                    .is_some_and(|g| g.trim_end().ends_with('('))
+        })
+        .map_or(k, |open| open - 1)
+}
+
 /// The speaker of a verb after a comma: the name set off between two commas (`the head of the
 /// rail company, Jane Roe, said`), else the name before the first comma (`Priya Nandakumar, a
 /// crane operator and union member, said`).
@@ -255,6 +302,7 @@ fn apposition(words: &Words<'_>, comma_word: usize, first: usize) -> Option<Ment
             .filter(|&i| words.gap_after(i).is_some_and(|g| g.trim() == ",")),
     );
     for (n, &end) in ends.iter().enumerate() {
+        let end = skip_parenthetical(words, end, first);
         let Some(m) = phrase_ending_at(words, end, first) else {
             continue;
         };
@@ -581,9 +629,18 @@ fn interpret(words: &Words<'_>, a: usize, k: usize, first: usize) -> Option<Ment
             Some(end) => r = end + 1,
             None => {}
         }
+        // `Republican Jane Roe`: a party before a person's name is no part of it.
+        if k - r >= 2 && PARTY_WORDS.contains(&words.list[r].lower) {
+            r += 1;
+        }
         let name = clean_name(&text[words.list[r].norm.start..words.list[k].norm.end]);
         // A nationality alone is an adjective whose noun is missing, not a speaker.
         if r == k && crate::wordlists::names::is_demonym(&name) {
+            return None;
+        }
+        // In a headline written in capitals or title case, every word has a capital: a long run
+        // of them is the headline, not a name.
+        if k - r >= 3 && shouted_or_title_case(words, words.list[r].sentence) {
             return None;
         }
         return Some(Mention {
