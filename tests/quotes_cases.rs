@@ -216,3 +216,131 @@ fn story_canonicalization_uses_the_fullest_name() {
     );
     assert!(attributions.iter().all(|a| a.speaker == "Donald Trump"));
 }
+
+/// (speaker, verb) of each attribution.
+fn attributions(body: &str) -> Vec<(String, String)> {
+    let article = Article::from_text("case", &format!("Headline here\n\n{body}"));
+    let doc = normalize(&article);
+    extract(0, &article, &doc, &Lexicon::default_english())
+        .1
+        .into_iter()
+        .map(|a| (a.speaker, a.verb))
+        .collect()
+}
+
+fn said(speaker: &str, verb: &str) -> (String, String) {
+    (speaker.into(), verb.into())
+}
+
+#[test]
+fn roles_point_back_at_the_person_with_that_role() {
+    let body = "Alden Mayor Jane Roe visited the site. Vice President Tom Field spoke first. \
+                The mayor said the river was falling. The president of the council said more.";
+    let found = attributions(body);
+    assert_eq!(found[0], said("Jane Roe", "said"));
+    // No one was named as the council's president: the phrase stands, not the vice president.
+    assert_eq!(found[1], said("president of the council", "said"));
+}
+
+#[test]
+fn a_person_named_between_commas_or_at_the_end_of_a_role() {
+    assert_eq!(
+        attributions("The head of the water board, Jane Roe, said the dam held."),
+        [said("Jane Roe", "said")]
+    );
+    assert_eq!(
+        attributions("According to the spokeswoman of the regional office Ana Ruiz, the dam held."),
+        [said("Ana Ruiz", "according to")]
+    );
+    assert_eq!(
+        attributions("\"It was loud,\" Tom Field, 33, of Alden, said."),
+        [said("Tom Field", "said")]
+    );
+    assert_eq!(
+        attributions("\"I'm shaking,\" said her friend Ana Ruiz, 26."),
+        [said("Ana Ruiz", "said")]
+    );
+    assert_eq!(
+        attributions("Dr. Jane Roe from Doctors Without Borders said the ward was full."),
+        [said("Jane Roe", "said")]
+    );
+    assert_eq!(
+        attributions("Rep. Jane Roe (D-Ohio) said the bill would pass."),
+        [said("Jane Roe", "said")]
+    );
+}
+
+#[test]
+fn documents_speak_for_whoever_issued_them() {
+    let body = "The Alden Water Board issued a statement on Monday. \"The dam is safe,\" the \
+                statement said. The board's report said repairs would take a week.";
+    let found = attributions(body);
+    assert_eq!(found[0], said("Alden Water Board", "said"));
+    assert_eq!(found[1], said("Alden Water Board", "said"));
+}
+
+#[test]
+fn agencies_that_report_are_reporters_not_speakers() {
+    assert!(attributions("The dam held, Reuters reported.").is_empty());
+    assert!(attributions("The dam held, according to the AP news agency.").is_empty());
+    // Who told an agency is the speaker.
+    assert_eq!(
+        attributions("The dam held, a water board official told Reuters."),
+        [said("water board official", "told")]
+    );
+}
+
+#[test]
+fn source_lines_attribute_the_quotations_below_them() {
+    let body = "Source: Alden Mayor Jane Roe\n\n\"The water rose two metres in an hour.\"";
+    let q = quotes_of(body);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].speaker.as_deref(), Some("Jane Roe"));
+}
+
+#[test]
+fn words_that_only_look_like_speakers_are_not() {
+    // A quantity and a participle opening a sentence, a nationality alone.
+    assert!(attributions("Dozens reported killed in the flood. Dozens were rescued.").is_empty());
+    assert!(
+        attributions("According to Alden officials, the dam held.")
+            .iter()
+            .all(|a| a.0 != "Alden")
+    );
+    assert!(
+        attributions("The dam held, according to Ukrainian state railways.")
+            .iter()
+            .all(|a| a.0 != "Ukrainian")
+    );
+}
+
+#[test]
+fn one_person_under_several_spellings() {
+    let mut quotes = Vec::new();
+    let mut attributions = Vec::new();
+    for (i, body) in [
+        "Governor Pavlo Kyrylenko said the station was hit.",
+        "Kirilenko said the station was hit.",
+        "The Alden Defence Ministry said it fired nothing. The defense ministry later said more.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let article = Article::from_text(&format!("a{i}"), &format!("Headline\n\n{body}"));
+        let doc = normalize(&article);
+        let (q, a) = extract(i, &article, &doc, &Lexicon::default_english());
+        quotes.extend(q);
+        attributions.extend(a);
+    }
+    canonicalize_speakers(&mut quotes, &mut attributions);
+    let speakers: Vec<&str> = attributions.iter().map(|a| a.speaker.as_str()).collect();
+    assert_eq!(
+        speakers,
+        [
+            "Pavlo Kyrylenko",
+            "Pavlo Kyrylenko",
+            "Alden Defence Ministry",
+            "Alden Defence Ministry"
+        ]
+    );
+}

@@ -96,19 +96,40 @@ impl Memory {
             .map(|m| m.1.text.clone())
     }
 
-    /// The latest body named before whose last word is `head` ("ministry").
-    fn body(&self, head: &str) -> Option<String> {
+    /// The latest body named before `before` whose last word is `head` ("ministry"): a
+    /// speaker, else any name of the article.
+    fn body(&self, head: &str, before: usize) -> Option<String> {
         let singular = |w: &str| w.trim_end_matches('s').to_string();
+        let fits = |b: &str| {
+            b.split_whitespace()
+                .last()
+                .is_some_and(|last| singular(&last.to_lowercase()) == singular(head))
+                && b.split_whitespace().count() > 1
+        };
         self.bodies
             .iter()
             .rev()
-            .find(|b| {
-                b.split_whitespace()
-                    .last()
-                    .is_some_and(|last| singular(&last.to_lowercase()) == singular(head))
-                    && b.split_whitespace().count() > 1
-            })
+            .find(|b| fits(b))
             .cloned()
+            .or_else(|| {
+                self.named
+                    .iter()
+                    .rev()
+                    .filter(|m| m.0 < before)
+                    .find(|m| fits(&m.1.text))
+                    .map(|m| m.1.text.clone())
+            })
+    }
+
+    /// The latest name of the article before `before` that is not a place: who a document
+    /// with no owner was issued by, when no one has spoken yet.
+    fn last_named_body(&self, before: usize) -> Option<String> {
+        self.named
+            .iter()
+            .rev()
+            .filter(|m| m.0 < before)
+            .find(|m| crate::wordlists::names::lookup(&m.1.text).is_none_or(|n| !n.kind.is_place()))
+            .map(|m| m.1.text.clone())
     }
 }
 
@@ -331,7 +352,7 @@ fn resolve(mention: &Mention, at: usize, memory: &Memory) -> Option<String> {
             // A bare noun with "the" points back at the body named before ("the ministry").
             let bare = !mention.text.contains(' ') && !mention.indefinite;
             Some(
-                bare.then(|| memory.body(&mention.text))
+                bare.then(|| memory.body(&mention.text, at))
                     .flatten()
                     .unwrap_or_else(|| mention.text.clone()),
             )
@@ -348,7 +369,15 @@ fn resolve(mention: &Mention, at: usize, memory: &Memory) -> Option<String> {
         },
         MentionKind::Document => {
             if mention.text.is_empty() {
-                memory.last_any.clone()
+                memory
+                    .last_any
+                    .clone()
+                    .or_else(|| memory.last_named_body(at))
+            } else if !mention.text.contains(' ') {
+                // `the board's report`: the board named before.
+                memory
+                    .body(&mention.text, at)
+                    .or_else(|| Some(mention.text.clone()))
             } else {
                 Some(mention.text.clone())
             }

@@ -6,8 +6,14 @@
 //! `Zelenskiy`; `Kyrylenko`, `Kirilenko`; `Soleimani`, `Suleimani`), is one surname: see
 //! [`spelling_key`] and [`same_spelling`]. The canonical form is the fullest: the most words
 //! that are not initials, then the most used, then the first in alphabetical order. Handles
-//! (`@realDonaldTrump`) join the person whose name they spell. Nameless groups (`police`)
-//! stay as they are.
+//! (`@realDonaldTrump`) join the person whose name they spell.
+//!
+//! Bodies (names and groups whose last word is an institution: `ministry`, `police`, `army`)
+//! are one speaker when they have the same words, in any order and either spelling, with the
+//! country for its people (`Russian Defense Ministry`, `Russia's Ministry of Defence`); a body
+//! named with fewer words (`the defence ministry`) joins the only body of the story that has
+//! them all. An organisation named in full and by its acronym is one speaker too
+//! (`Israel Defense Forces (IDF)`).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -18,13 +24,15 @@ pub fn canonical_names<'a>(names: impl IntoIterator<Item = &'a str>) -> HashMap<
         *uses.entry(name).or_default() += 1;
     }
     // Names by surname, spelling variants of a surname together.
+    let is_body = |n: &str| body_key(n).is_some();
     let surnames = surname_groups(
         uses.keys()
+            .filter(|n| !is_body(n))
             .filter_map(|n| person_parts(n))
             .map(|p| p.surname),
     );
     let mut by_surname: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for &name in uses.keys() {
+    for &name in uses.keys().filter(|n| !is_body(n)) {
         if let Some(parts) = person_parts(name) {
             by_surname
                 .entry(surnames[&parts.surname].clone())
@@ -118,8 +126,149 @@ pub fn canonical_names<'a>(names: impl IntoIterator<Item = &'a str>) -> HashMap<
             map.insert(name.to_string(), target.clone());
         }
     }
+    join_bodies(&uses, &mut map);
     join_acronyms(&uses, &mut map);
     map
+}
+
+/// Last words that make a name a body rather than a person (`Defense Ministry`, `local
+/// police`, `Ukrainian army`).
+const BODY_HEADS: &[&str] = &[
+    "administration",
+    "agency",
+    "army",
+    "authorities",
+    "authority",
+    "command",
+    "commission",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "department",
+    "force",
+    "forces",
+    "government",
+    "guard",
+    "military",
+    "ministry",
+    "office",
+    "operator",
+    "parliament",
+    "police",
+    "railway",
+    "railways",
+    "service",
+    "services",
+];
+
+/// Words a body's name may hold that do not tell one body from another.
+const BODY_FILLER: &[&str] = &["a", "an", "and", "for", "of", "the"];
+
+/// A body's words as a comparable set: lower case, possessives dropped, a people's name as its
+/// country (`Russian`, `Russia's` → `russia`), British and American spellings as one
+/// (`defence`, `defense`), filler dropped; `None` when `name` is not a body.
+fn body_key(name: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let head_at = words.iter().position(|w| {
+        let w = w.to_lowercase();
+        BODY_HEADS.contains(&w.as_str())
+            && (words.last() == Some(&&*w) || w == "ministry" || w == "department")
+    });
+    let last = words.last()?.to_lowercase();
+    let headed = BODY_HEADS.contains(&last.as_str())
+        || head_at.is_some_and(|i| words.get(i + 1).is_some_and(|w| *w == "of"));
+    if !headed {
+        return None;
+    }
+    let mut key: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let bare = w.trim_end_matches("'s").trim_end_matches('\'');
+            match crate::wordlists::names::lookup(bare) {
+                Some(known) if known.kind != crate::wordlists::names::NameKind::Org => {
+                    known.canonical.to_lowercase()
+                }
+                _ => spelling_variant(&bare.to_lowercase()),
+            }
+        })
+        .filter(|w| !BODY_FILLER.contains(&w.as_str()))
+        .collect();
+    key.sort();
+    key.dedup();
+    Some(key)
+}
+
+/// A word with British spellings turned American (`defence` → `defense`, `labour` → `labor`),
+/// for comparing names only.
+fn spelling_variant(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ence").filter(|s| s.ends_with("f")) {
+        return format!("{stem}ense");
+    }
+    if let Some(stem) = word.strip_suffix("our").filter(|s| s.len() > 2) {
+        return format!("{stem}or");
+    }
+    word.to_string()
+}
+
+/// Bodies with the same words are one; a body whose words are all in exactly one other body
+/// of the story joins it. The name shown is the most used one written with a capital (then
+/// the longest, then the first in alphabetical order).
+fn join_bodies(uses: &BTreeMap<&str, usize>, map: &mut HashMap<String, String>) {
+    let bodies: Vec<(&str, Vec<String>)> = uses
+        .keys()
+        .filter_map(|n| Some((*n, body_key(n)?)))
+        .collect();
+    // Distinct keys, each with the names that have it.
+    let mut by_key: BTreeMap<Vec<String>, Vec<&str>> = BTreeMap::new();
+    for (name, key) in &bodies {
+        by_key.entry(key.clone()).or_default().push(name);
+    }
+    // Widest keys first, so that a narrower key sees where its wider ones went: it joins them
+    // when they all went to one body.
+    let mut keys: Vec<Vec<String>> = by_key.keys().cloned().collect();
+    keys.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    let mut target: BTreeMap<Vec<String>, Vec<String>> = BTreeMap::new();
+    for key in &keys {
+        let mut goals: Vec<&Vec<String>> = keys
+            .iter()
+            .filter(|other| other.len() > key.len() && key.iter().all(|w| other.contains(w)))
+            .map(|other| &target[other])
+            .collect();
+        goals.sort();
+        goals.dedup();
+        let goal = match goals.as_slice() {
+            [only] => (*only).clone(),
+            _ => key.clone(),
+        };
+        target.insert(key.clone(), goal);
+    }
+    let mut clusters: BTreeMap<Vec<String>, Vec<&str>> = BTreeMap::new();
+    for (key, names) in &by_key {
+        clusters
+            .entry(target[key].clone())
+            .or_default()
+            .extend(names.iter().copied());
+    }
+    for names in clusters.values() {
+        let shown = names
+            .iter()
+            .copied()
+            .max_by(|a, b| {
+                let rank = |n: &str| {
+                    (
+                        n.chars().next().is_some_and(char::is_uppercase),
+                        uses[n],
+                        n.len(),
+                    )
+                };
+                rank(a).cmp(&rank(b)).then_with(|| b.cmp(a))
+            })
+            .unwrap_or_default();
+        for name in names {
+            map.insert((*name).to_string(), shown.to_string());
+        }
+    }
 }
 
 /// Words that an acronym skips (`World Health Organization` is `WHO`, `Ministry of Defence`
@@ -223,16 +372,19 @@ pub fn spelling_key(name: &str) -> String {
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
         .collect::<String>()
-        .replace("ph", "f");
+        .replace("ph", "f")
+        .replace('x', "ks");
     let mut out = String::with_capacity(plain.len());
     let mut previous: Option<char> = None;
     for c in plain.chars() {
+        let after_consonant = previous.is_some_and(|p| !"aeiou".contains(p));
         let c = match c {
             'y' => 'i',
             'w' => 'v',
+            // `h` is `g` from Ukrainian and Belarusian (Honcharenko, Goncharenko).
+            'h' if !after_consonant => 'g',
             other => other,
         };
-        let after_consonant = previous.is_some_and(|p| !"aeiou".contains(p));
         if (c == 'h' && after_consonant) || previous == Some(c) {
             continue;
         }
@@ -331,7 +483,7 @@ mod tests {
         }
         assert_eq!(map["Pompeo"], "Mike Pompeo");
         assert_eq!(map["US Central Command"], "US Central Command");
-        assert!(!map.contains_key("police"));
+        assert_eq!(map.get("police").map_or("police", String::as_str), "police");
     }
 
     #[test]
@@ -351,6 +503,8 @@ mod tests {
             assert_eq!(map[n], "Volodymyr Zelenskyy", "{n}");
         }
         assert_eq!(map["Kirilenko"], "Pavlo Kyrylenko");
+        assert!(same_spelling("Ihnatchenko", "Ignatchenko"));
+        assert!(same_spelling("Oleksander", "Olexander"));
         assert_eq!(map["Suleimani"], "Qassem Soleimani");
         assert_eq!(map["Sulaimani"], "Qassem Soleimani");
         assert!(!same_spelling("Salman", "Suleiman"));
@@ -374,6 +528,30 @@ mod tests {
         assert_eq!(map["WHO"], "World Health Organization (WHO)");
         let ap = map.get("AP").map_or("AP", String::as_str);
         assert_eq!(ap, "AP", "an acronym the story never spells out stays");
+    }
+
+    #[test]
+    fn one_body_under_several_names_is_one_speaker() {
+        let map = canonical_names([
+            "Alden Defense Ministry",
+            "Alden Defense Ministry",
+            "Alden's Ministry of Defence",
+            "defence ministry",
+            "Ministry of Health",
+            "health ministry",
+            "local police",
+            "state police",
+            "police",
+        ]);
+        for n in ["Alden's Ministry of Defence", "defence ministry"] {
+            assert_eq!(map[n], "Alden Defense Ministry", "{n}");
+        }
+        assert_eq!(map["health ministry"], "Ministry of Health");
+        assert_eq!(
+            map["local police"], "local police",
+            "two bodies fit: none is chosen"
+        );
+        assert_eq!(map["police"], "police");
     }
 
     #[test]

@@ -153,6 +153,9 @@ const NOT_NAMES: &[&str] = &[
     "yesterday",
 ];
 
+/// Words of number that open sentences ("Dozens were killed").
+const QUANTITY_WORDS: &[&str] = &["dozens", "hundreds", "millions", "scores", "thousands"];
+
 /// Parties written before a politician's name (`Republican Jane Roe`).
 const PARTY_WORDS: &[&str] = &[
     "conservative",
@@ -349,11 +352,24 @@ pub fn phrase_ending_at(words: &Words<'_>, k: usize, first: usize) -> Option<Men
         return None;
     }
     let mut a = k;
-    while a > first && k - a < MAX_PHRASE && words.joined(a - 1) && phrase_word(words, a - 1) {
-        a -= 1;
-        if DETERMINERS.contains(&words.list[a].lower) {
+    loop {
+        while a > first && k - a < MAX_PHRASE && words.joined(a - 1) && phrase_word(words, a - 1) {
+            a -= 1;
+            if DETERMINERS.contains(&words.list[a].lower) {
+                break;
+            }
+        }
+        // `Ambassador to Alden Jane Roe`, `the president of the council`: "to" or "of" after
+        // a title joins its domain to the phrase.
+        let title_to = a >= first + 2
+            && words.joined(a - 1)
+            && matches!(words.list[a - 1].lower, "to" | "of")
+            && words.joined(a - 2)
+            && TITLES.contains(words.list[a - 2].lower);
+        if !title_to {
             break;
         }
+        a -= 2;
     }
     // `a local rescue worker`, `the RIA news agency`: up to three modifiers between the
     // determiner (or a possessive) and the noun.
@@ -548,7 +564,7 @@ fn domain_end(words: &Words<'_>, a: usize, r: usize, k: usize) -> Option<usize> 
     if words.list[of].lower == "the" {
         of = of.checked_sub(1).filter(|&o| o > a)?;
     }
-    if words.list[of].lower != "of" || !TITLES.contains(words.list[of - 1].lower) {
+    if !matches!(words.list[of].lower, "of" | "to") || !TITLES.contains(words.list[of - 1].lower) {
         return None;
     }
     let run = k + 1 - r;
@@ -572,17 +588,26 @@ fn interpret(words: &Words<'_>, a: usize, k: usize, first: usize) -> Option<Ment
     let phrase_start = (a..=k)
         .find(|&i| !DETERMINERS.contains(&words.list[i].lower))
         .unwrap_or(k);
-    let phrase = lower_first(&clean_name(
-        &text[words.list[phrase_start].norm.start..words.list[k].norm.end],
-    ));
+    let phrase_text =
+        clean_name(&text[words.list[phrase_start].norm.start..words.list[k].norm.end]);
+    // `police spokesman` in lower case, but `Kremlin spokesman` keeps its name's capital.
+    let opener = words.list[phrase_start].lower;
+    let phrase = if TITLES.contains(opener) || SPEAKER_NOUNS.contains(opener) {
+        lower_first(&phrase_text)
+    } else {
+        phrase_text
+    };
     // The name: the capitalized words at the end, connectors allowed between them.
     let mut r = k + 1;
     while r > a {
         let i = r - 1;
+        // `von der Leyen`: connectors, one after another, between name words.
         let inner_connector = CONNECTORS.contains(&words.list[i].lower)
-            && i > a
-            && name_word(words, i - 1, first)
-            && r <= k;
+            && r <= k
+            && (a..i)
+                .rev()
+                .find(|&j| !CONNECTORS.contains(&words.list[j].lower))
+                .is_some_and(|j| name_word(words, j, first));
         if !(name_word(words, i, first) || inner_connector) {
             break;
         }
@@ -614,7 +639,7 @@ fn interpret(words: &Words<'_>, a: usize, k: usize, first: usize) -> Option<Ment
             Some(end) if end == k => {
                 let of = (a..r)
                     .rev()
-                    .find(|&i| words.list[i].lower == "of")
+                    .find(|&i| matches!(words.list[i].lower, "of" | "to"))
                     .unwrap_or(a);
                 let role = words.list[of.saturating_sub(1).max(a)].lower;
                 return Some(Mention {
@@ -638,6 +663,26 @@ fn interpret(words: &Words<'_>, a: usize, k: usize, first: usize) -> Option<Ment
         if r == k && crate::wordlists::names::is_demonym(&name) {
             return None;
         }
+        // One word whose capital its place forces ("Dozens said", "Condemning the attack,
+        // officials said") is no name when the article writes it in lower case elsewhere, or
+        // it reads as a participle, unless it is known or written with a capital elsewhere.
+        let forced = r == first
+            || r > 0
+                && words
+                    .gap_after(r - 1)
+                    .is_some_and(|g| g.contains(['"', ':']));
+        let lower = words.list[r].lower;
+        let common = words.lower_case.contains(lower)
+            || (lower.ends_with("ing") && lower.len() > 5)
+            || QUANTITY_WORDS.contains(&lower);
+        if r == k
+            && forced
+            && common
+            && !words.free_capitals.contains(lower)
+            && crate::wordlists::names::lookup(&name).is_none()
+        {
+            return None;
+        }
         // In a headline written in capitals or title case, every word has a capital: a long run
         // of them is the headline, not a name.
         if k - r >= 3 && shouted_or_title_case(words, words.list[r].sentence) {
@@ -659,6 +704,20 @@ fn interpret(words: &Words<'_>, a: usize, k: usize, first: usize) -> Option<Ment
             text: head.to_string(),
             span,
             roles: roles(k + 1),
+            phrase,
+            indefinite,
+        });
+    }
+    // `the president of the council`: a role with its domain, not the council.
+    if let Some(of) = (a + 1..k)
+        .find(|&i| words.list[i].lower == "of" && TITLES.contains(words.list[i - 1].lower))
+    {
+        let role = words.list[of - 1].lower;
+        return Some(Mention {
+            kind: MentionKind::Role,
+            text: role.to_string(),
+            span,
+            roles: roles(of),
             phrase,
             indefinite,
         });

@@ -38,30 +38,62 @@ pub struct Words<'a> {
     pub list: Vec<Word<'a>>,
     /// First word index of each sentence (and the total at the end).
     pub sentence_starts: Vec<usize>,
+    /// Lower-case forms of the words the article writes with a capital where nothing forces
+    /// one (not opening a sentence or a quotation): its names.
+    pub free_capitals: HashSet<&'a str>,
+    /// The words the article writes in lower case somewhere: common words, not names.
+    pub lower_case: HashSet<&'a str>,
 }
 
 impl<'a> Words<'a> {
     /// The doc's words; `quotes` are the quotations' inner spans (folded), in text order.
     pub fn new(doc: &'a Doc, quotes: &[Span]) -> Self {
         let text = doc.text.as_str();
+        // Tokens and quotations are both in text order: one pass pairs them.
+        let mut q = 0;
         let list: Vec<Word<'a>> = doc
             .tokens
             .iter()
-            .map(|t| Word {
-                norm: t.norm,
-                raw: &text[t.norm.range()],
-                lower: t.text.as_str(),
-                sentence: t.sentence,
-                quote: quotes.iter().position(|q| q.contains(t.norm)),
+            .map(|t| {
+                while q < quotes.len() && quotes[q].end <= t.norm.start {
+                    q += 1;
+                }
+                let inside = quotes[q..]
+                    .iter()
+                    .take_while(|s| s.start <= t.norm.start)
+                    .position(|s| s.contains(t.norm))
+                    .map(|i| q + i);
+                Word {
+                    norm: t.norm,
+                    raw: &text[t.norm.range()],
+                    lower: t.text.as_str(),
+                    sentence: t.sentence,
+                    quote: inside,
+                }
             })
             .collect();
         let mut sentence_starts: Vec<usize> =
             doc.sentences.iter().map(|s| s.tokens.start).collect();
         sentence_starts.push(list.len());
+        let mut free_capitals = HashSet::new();
+        let mut lower_case = HashSet::new();
+        for (i, w) in list.iter().enumerate() {
+            if w.raw.chars().next().is_some_and(char::is_lowercase) {
+                lower_case.insert(w.lower);
+            }
+            let forced = i == 0
+                || list[i - 1].sentence != w.sentence
+                || text[list[i - 1].norm.end..w.norm.start].contains(['"', ':']);
+            if !forced && w.is_capitalized() {
+                free_capitals.insert(w.lower);
+            }
+        }
         Self {
             text,
             list,
             sentence_starts,
+            free_capitals,
+            lower_case,
         }
     }
 

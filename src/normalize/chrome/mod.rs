@@ -676,6 +676,7 @@ fn sidebar_headlines(
             // A line that stops on a function word is a sentence cut short, not a headline.
             *i != first
                 && (*i < first_prose || *i > last_prose)
+                && !source_line(lines[*i].text)
                 && headline_like(lines[*i].text, w.len())
                 && w.last()
                     .is_some_and(|last| !crate::wordlists::is_function_word(last))
