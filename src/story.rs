@@ -158,6 +158,13 @@ impl Story {
             lexicon,
             &all,
         ));
+        // Photo captions take no part in the wording figures (see `flags::flag_article`).
+        all.retain(|f| {
+            self.docs[f.article]
+                .sentences
+                .get(f.sentence)
+                .is_none_or(|s| s.kind != crate::normalize::SentenceKind::Caption)
+        });
         peer::fill_baselines(&mut all, self, lexicon);
         all.sort_by(|a, b| {
             (a.article, a.span.start, a.span.end, &a.category).cmp(&(

@@ -171,8 +171,10 @@ impl StoryTerms {
                 let mut terms: BTreeMap<u32, f32> = BTreeMap::new();
                 let mut lead_terms: BTreeSet<u32> = BTreeSet::new();
                 let tokens = doc.sentence_tokens(sentence.index);
-                // A dateline tells where the report was filed, not what it says.
+                // A dateline tells where the report was filed, not what it says; a photo
+                // caption describes a picture, and stays out of alignment altogether.
                 let skip = match doc.dateline {
+                    _ if sentence.kind == crate::normalize::SentenceKind::Caption => tokens.len(),
                     Some(d) if sentence.span.start <= d.start && d.start < sentence.span.end => {
                         tokens.partition_point(|t| t.span.start < d.end)
                     }

@@ -123,7 +123,19 @@ pub fn flag_article_with(
         });
     }
 
-    let mut flags: Vec<Flag> = scare.into_iter().chain(terms).chain(passives).collect();
+    // A photo caption stays visible as a caption but is not scored: it describes a picture,
+    // often in an agency's words, and takes no part in the outlet's rates.
+    let in_caption = |f: &Flag| {
+        doc.sentences
+            .get(f.sentence)
+            .is_some_and(|s| s.kind == SentenceKind::Caption)
+    };
+    let mut flags: Vec<Flag> = scare
+        .into_iter()
+        .chain(terms)
+        .chain(passives)
+        .filter(|f| !in_caption(f))
+        .collect();
     flags.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.category).cmp(&(b.span.start, b.span.end, &b.category))
     });

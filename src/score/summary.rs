@@ -66,11 +66,23 @@ pub fn summary(story: &Story, flags: &[Flag]) -> Vec<SummaryRow> {
         .map(|(i, article)| {
             let doc = &story.docs[i];
             let scored = story.is_scored(i);
-            let quotes = quote_spans(story, i);
+            let mut quotes = quote_spans(story, i);
+            quotes.sort_by_key(|q| (q.start, q.end));
+            // The outlet's own words: outside quotations and outside photo captions. Quote
+            // spans are sorted and do not overlap, so one walk along them does.
+            let mut q = 0;
             let own_words = doc
                 .tokens
                 .iter()
-                .filter(|t| !quotes.iter().any(|q| q.contains(t.span)))
+                .filter(|t| {
+                    let caption =
+                        doc.sentences[t.sentence].kind == crate::normalize::SentenceKind::Caption;
+                    while q < quotes.len() && quotes[q].end <= t.span.start {
+                        q += 1;
+                    }
+                    let quoted = quotes.get(q).is_some_and(|s| s.contains(t.span));
+                    !caption && !quoted
+                })
                 .count();
             let own_flags: Vec<&Flag> = flags
                 .iter()

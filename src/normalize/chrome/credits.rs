@@ -13,6 +13,8 @@ const CONNECTORS: &[&str] = &["al", "and", "de", "del", "der", "of", "the", "van
 
 /// A credit has at most this many words.
 const MAX_WORDS: usize = 12;
+/// A caption closed by an agency in brackets has at most this many words.
+const MAX_CAPTION_WORDS: usize = 25;
 /// A credit closing a line lies within this many bytes of its end.
 const MAX_TAIL_BYTES: usize = 300;
 
@@ -100,6 +102,16 @@ pub fn trailing(line: &str) -> Option<usize> {
             return Some(open);
         }
     }
+    // `Rescue boats on the river (The Associated Press)`: an agency in brackets closing a
+    // short line.
+    if let Some(open) = line.strip_suffix(')').and_then(|l| l.rfind('(')) {
+        let inner = line[open + 1..line.len() - 1].trim();
+        let inner = inner.strip_prefix("The ").unwrap_or(inner);
+        let short = line.split_whitespace().count() <= MAX_CAPTION_WORDS;
+        if open > 0 && short && names_agency(inner) {
+            return Some(open);
+        }
+    }
     let ends = line[window..]
         .match_indices(['.', '!', '?', ')', '"'])
         .map(|(i, m)| window + i + m.len())
@@ -183,6 +195,12 @@ mod tests {
         assert_eq!(trailing("Talks went on. Reuters and AP reported it."), None);
         let line = "The jury heard the verdict. (Court TV via AP, Pool)";
         assert_eq!(&line[trailing(line).unwrap()..], "(Court TV via AP, Pool)");
+        let line = "Rescue boats on the river (The Associated Press)";
+        assert_eq!(&line[trailing(line).unwrap()..], "(The Associated Press)");
+        assert_eq!(
+            trailing("Talks went on for hours on Friday, officials told (Reuters)."),
+            None
+        );
         let line = "Boats on the river on Tuesday [Getty]";
         assert_eq!(&line[trailing(line).unwrap()..], "[Getty]");
         assert_eq!(trailing("Boats on the river [on Tuesday]"), None);

@@ -13,8 +13,9 @@
 //! - **position**: after a heading such as "Read more:" or "Most popular", the headline-like
 //!   lines below it are links to other stories; after a comment form or a sign-up box, the
 //!   short lines below it are the footer;
-//! - **content**: a headline-like line that shares no content word with the rest of the page
-//!   is a sidebar headline of another story; a short line the page already showed is a repeat.
+//! - **content**: a headline-like line below the story that shares no content word with the
+//!   rest of the page is a sidebar headline of another story; a short line the page already
+//!   showed is a repeat.
 //!
 //! A line that opens with a quotation mark is never taken for a widget: it is someone's words.
 //!
@@ -476,7 +477,7 @@ fn classify(
     if labelled_link(text) {
         return Some(Line("related-link", "a link to another item of the site"));
     }
-    if names_line(text) {
+    if (place.before_story || place.after_story) && names_line(text) {
         return Some(Line("byline", "the names of the authors"));
     }
     if (place.before_story || place.after_story) && name_label(text, words) {
@@ -499,6 +500,14 @@ fn site_fragments(line: &str) -> Option<usize> {
     let mut at = 0;
     while let Some(dot) = line[at..].find(". ").map(|i| at + i) {
         let fragment: Vec<&str> = line[at..dot].split_whitespace().collect();
+        // A period after an abbreviation (`U.S.`, `Sen.`, `Inc.`) ends no fragment: the last
+        // word must be a word of three lower-case letters or more.
+        let ends_a_word = fragment.last().is_some_and(|w| {
+            !w.contains('.') && w.chars().filter(|c| c.is_lowercase()).count() >= 3
+        });
+        if !ends_a_word {
+            break;
+        }
         // "Site Name by someone": capitalized words, "by", at most three more.
         let credit = fragment.iter().position(|w| *w == "by").is_some_and(|b| {
             (1..=3).contains(&b)
@@ -508,7 +517,7 @@ fn site_fragments(line: &str) -> Option<usize> {
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase))
                 && !fragment.iter().any(|w| w.ends_with("ed"))
         });
-        let title = (1..=3).contains(&fragment.len())
+        let title = (2..=3).contains(&fragment.len())
             && fragment
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 2);
@@ -617,6 +626,10 @@ fn names_line(line: &str) -> bool {
             let words: Vec<&str> = name.split_whitespace().collect();
             (2..=3).contains(&words.len())
                 && words.iter().all(|w| {
+                    let lower = w.to_lowercase();
+                    if crate::wordlists::is_function_word(&lower) {
+                        return false;
+                    }
                     let mut chars = w.chars();
                     chars.next().is_some_and(char::is_uppercase)
                         && chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'))
@@ -656,9 +669,9 @@ fn sidebar_headlines(
     found: &[Removed],
     story: Option<(usize, usize)>,
 ) -> Vec<Removed> {
-    // Only above the first line of prose or below the last: between them a headline-like
-    // line is a subheading, or a point of a summary.
-    let Some((first_prose, last_prose)) = story else {
+    // Only below the last line of prose: above it, a headline-like line is a standfirst, a
+    // subheading or a point of a summary.
+    let Some((_, last_prose)) = story else {
         return Vec::new();
     };
     let kept: Vec<(usize, Vec<String>)> = lines
@@ -675,7 +688,7 @@ fn sidebar_headlines(
         .filter(|(i, w)| {
             // A line that stops on a function word is a sentence cut short, not a headline.
             *i != first
-                && (*i < first_prose || *i > last_prose)
+                && *i > last_prose
                 && !source_line(lines[*i].text)
                 && headline_like(lines[*i].text, w.len())
                 && w.last()

@@ -140,6 +140,13 @@ fn the_site_name_run_into_the_first_line_is_cut_off_it() {
          worked through the night to pump water from the streets, officials said.",
     );
     assert!(normalize(&article).removed.is_empty());
+    // Nor is a title before a name.
+    let article = Article::from_text(
+        "t",
+        "Florida Gov. Jane Roe said on Monday that the state would send crews to help pump water \
+         from the streets of Alden after the flood.",
+    );
+    assert!(normalize(&article).removed.is_empty());
 }
 
 #[test]
