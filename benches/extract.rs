@@ -3,6 +3,10 @@
 //! `cargo bench --bench extract` reports the time per article (divan's items counter); the
 //! goal is well under 1 ms for a typical article of 3–15 KB.
 
+// The allocator the `slant` binary uses, so that the figures are the tool's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use divan::counter::{BytesCount, ItemsCount};
 use slant::score::lexicon::Lexicon;
 use slant::{Article, Doc};

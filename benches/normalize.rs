@@ -1,8 +1,12 @@
 //! Throughput of normalize + segment + tokenize on the fixture articles, repeated to 5 MB.
 //!
 //! `cargo bench --bench normalize` prints time and MB/s per run; compare medians. The cases:
-//! `fold_only_5mb` (folding), `segment_5mb` (folding, boilerplate and sentences, no tokens) and
+//! `fold_only_5mb` (folding), `segment_5mb` (folding, boilerplate, page chrome and sentences, no tokens) and
 //! `normalize_5mb` (all of `slant::normalize`, tokens and stems included).
+
+// The allocator the `slant` binary uses, so that the figures are the tool's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use divan::counter::BytesCount;
 use slant::Article;
@@ -51,12 +55,15 @@ fn fold_only_5mb(bencher: divan::Bencher) {
     bench_corpus(bencher, |a| slant::normalize::fold_text(&a.body).len());
 }
 
-/// Normalization up to sentences: folding, boilerplate and sentence boundaries, no tokens.
+/// Normalization up to sentences: folding, boilerplate, page chrome and sentence boundaries,
+/// no tokens.
 #[divan::bench(sample_count = 10)]
 fn segment_5mb(bencher: divan::Bencher) {
     bench_corpus(bencher, |a| {
-        let text = slant::normalize::fold_text(&a.body);
-        let removed = slant::normalize::boilerplate::find(&text);
-        slant::normalize::sentences::split(&text, &removed, a.title.as_deref()).len()
+        let folded = slant::normalize::fold::fold(&a.body);
+        let patterns = slant::normalize::boilerplate::find(&folded.text);
+        let chrome = slant::normalize::chrome::find(&folded.text, &a.body, &folded.map, &patterns);
+        let removed = slant::normalize::boilerplate::merge(patterns, chrome);
+        slant::normalize::sentences::split(&folded.text, &removed, a.title.as_deref()).len()
     });
 }

@@ -3,6 +3,10 @@
 //!
 //! `cargo bench --bench score`; goals: lexicon load under 10 ms, scoring at least 50 MB/s.
 
+// The allocator the `slant` binary uses, so that the figures are the tool's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use divan::counter::BytesCount;
 use slant::score::flags::flag_article_with;
 use slant::score::lexicon::Lexicon;

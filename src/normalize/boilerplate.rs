@@ -216,7 +216,13 @@ pub fn find(text: &str) -> Vec<Removed> {
             }
         }
     }
-    removed.extend(pasted_posts(text, &lines, &removed));
+    // A pasted post keeps a trace of where it came from (its link, its handle); pages without
+    // one have none to look for, and skip comparing every paragraph with those above.
+    let posts_possible = text.bytes().any(|b| b == b'@' || b == b'/')
+        && SOCIAL_TRACES.iter().any(|t| text.contains(t));
+    if posts_possible {
+        removed.extend(pasted_posts(text, &lines, &removed));
+    }
     merge(removed, Vec::new())
 }
 
@@ -294,6 +300,19 @@ fn letters(text: &str) -> String {
     }
     out
 }
+
+/// What a social-media post pasted into a page brings with it.
+const SOCIAL_TRACES: &[&str] = &[
+    "(@",
+    "facebook.com",
+    "instagram.com",
+    "pic.twitter",
+    "t.co/",
+    "t.me/",
+    "tiktok.com",
+    "twitter.com",
+    "x.com/",
+];
 
 /// Paragraphs that repeat, word for word, text found in one of the three paragraphs before
 /// them: a social-media post pasted again below the sentence that quotes it.

@@ -16,7 +16,7 @@ const MAX_WORDS: usize = 12;
 /// A caption closed by an agency in brackets has at most this many words.
 const MAX_CAPTION_WORDS: usize = 25;
 /// A credit closing a line lies within this many bytes of its end.
-const MAX_TAIL_BYTES: usize = 300;
+const MAX_TAIL_BYTES: usize = 160;
 
 /// Whether `segment` (one part of a credit) names an agency.
 fn names_agency(segment: &str) -> bool {
@@ -82,6 +82,17 @@ pub fn trailing(line: &str) -> Option<usize> {
     let mut window = line.len().saturating_sub(MAX_TAIL_BYTES);
     while !line.is_char_boundary(window) {
         window += 1;
+    }
+    // Every credit has one of these; most lines of text have none near their end.
+    let tail = &line[window..];
+    let marked = tail.bytes().any(|b| matches!(b, b'/' | b'|' | b'['))
+        || tail.ends_with(')')
+        || (tail.contains(':') && tail.to_ascii_lowercase().contains("credit"))
+        || tail.contains("hoto") && (tail.contains(':') || tail.contains(" by "))
+        || tail.contains("mage:")
+        || tail.contains("icture:");
+    if !marked {
+        return None;
     }
     // A labelled credit needs no sentence end before it: its label sets it off.
     let lower = line[window..].to_ascii_lowercase();

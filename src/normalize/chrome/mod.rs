@@ -56,6 +56,9 @@ const MAX_BUTTON_LINE_WORDS: usize = 10;
 const MAX_HEADLINE_WORDS: usize = 20;
 /// A related-stories list is at most this many lines long.
 const MAX_LIST_LINES: usize = 15;
+/// Lines of at most this many words are split into words for the rules that read them
+/// (button rows, prompts, labels); longer ones only when a widget phrase is in them.
+const MAX_WORDS_READ: usize = 10;
 /// A repeated line counts as chrome up to this many words.
 const MAX_REPEAT_WORDS: usize = 25;
 /// A sidebar headline has at least this many content words, none of them found elsewhere.
@@ -67,6 +70,8 @@ struct Line<'a> {
     text: &'a str,
     /// The kind of an earlier removal covering the whole line.
     removed: Option<&'a str>,
+    /// Its number of words.
+    count: usize,
 }
 
 fn lines<'a>(text: &'a str, removed: &'a [Removed]) -> Vec<Line<'a>> {
@@ -90,6 +95,7 @@ fn lines<'a>(text: &'a str, removed: &'a [Removed]) -> Vec<Line<'a>> {
                 span,
                 text: trimmed,
                 removed: covering.map(|r| r.kind.as_str()),
+                count: trimmed.split_ascii_whitespace().count(),
             });
         }
         start += raw.len();
@@ -128,11 +134,10 @@ fn headline_like(line: &str, words: usize) -> bool {
 }
 
 /// A page-machinery line: its kind, from the widget phrases and words it carries.
-fn widget(line: &str, words: &[String]) -> Option<WidgetKind> {
+fn widget(line: &str, words: &[String], hits: &[vocabulary::PhraseHit]) -> Option<WidgetKind> {
     if opens_quotation(line) || words.is_empty() {
         return None;
     }
-    let hits = PHRASES.find(line);
     let verb = if words[0] == "please" {
         words.get(1)
     } else {
@@ -257,9 +262,10 @@ struct Place {
 }
 
 /// A line of prose: a sentence's worth of words, closed by punctuation.
-fn is_prose(line: &str) -> bool {
-    line.split_whitespace().count() >= 8
+fn is_prose(line: &Line<'_>) -> bool {
+    line.count >= 8
         && line
+            .text
             .trim_end_matches(['"', '\'', ')', ']'])
             .ends_with(['.', '!', '?'])
 }
@@ -270,13 +276,16 @@ fn is_prose(line: &str) -> bool {
 pub fn find(text: &str, body: &str, map: &OffsetMap, removed: &[Removed]) -> Vec<Removed> {
     let lines = lines(text, removed);
     let kept = |l: &Line<'_>| l.removed.is_none();
-    let first_prose = lines.iter().position(|l| kept(l) && is_prose(l.text));
-    let last_prose = lines.iter().rposition(|l| kept(l) && is_prose(l.text));
+    let first_prose = lines.iter().position(|l| kept(l) && is_prose(l));
+    let last_prose = lines.iter().rposition(|l| kept(l) && is_prose(l));
     let last_kept = lines.iter().rposition(kept);
     let mut out: Vec<Removed> = Vec::new();
     let mut zone = Zone::Story;
-    let mut seen: HashSet<Vec<String>> = HashSet::new();
+    let mut seen: HashSet<u64> = HashSet::new();
     let mut first_kept = true;
+    // Widget phrases of the whole page in one pass; each line takes those inside it.
+    let page_hits = PHRASES.find_at(text);
+    let mut next_hit = 0;
     for (i, line) in lines.iter().enumerate() {
         if let Some(kind) = line.removed {
             zone = match kind {
@@ -324,7 +333,36 @@ pub fn find(text: &str, body: &str, map: &OffsetMap, removed: &[Removed]) -> Vec
             }
             continue;
         }
-        let words = words(line_text);
+        // Most rules read short lines only: count first, split into words when needed.
+        let count = if span == line.span {
+            line.count
+        } else {
+            line_text.split_ascii_whitespace().count()
+        };
+        if count > MAX_WIDGET_LINE_WORDS {
+            zone = Zone::Story;
+            if let Some(at) = credits::trailing(line_text) {
+                out.push(region(
+                    "photo-credit",
+                    Span::new(span.start + at, span.end),
+                    "a photo credit",
+                ));
+            }
+            continue;
+        }
+        while next_hit < page_hits.len() && page_hits[next_hit].0 < span.start {
+            next_hit += 1;
+        }
+        let hits: Vec<vocabulary::PhraseHit> = page_hits[next_hit..]
+            .iter()
+            .take_while(|(at, _)| *at < span.end)
+            .map(|(_, hit)| *hit)
+            .collect();
+        let words = if count <= MAX_WORDS_READ || !hits.is_empty() || place.first {
+            words(line_text)
+        } else {
+            Vec::new()
+        };
         if source_line(line_text) {
             // "Source: X" names whose words follow when a quotation comes next (it stays, for
             // the quotes to find their speaker); otherwise it credits where the text came from.
@@ -343,7 +381,15 @@ pub fn find(text: &str, body: &str, map: &OffsetMap, removed: &[Removed]) -> Vec
             continue;
         }
         let body_line = &body[map.span_to_body(span).range()];
-        match classify(line_text, span, &words, body_line, zone, place) {
+        let view = View {
+            text: line_text,
+            span,
+            count,
+            words: &words,
+            hits: &hits,
+            cut: span != line.span,
+        };
+        match classify(&view, body_line, zone, place) {
             Some(Found::Line(kind, reason)) => {
                 zone = match (kind, zone) {
                     ("related", _) => Zone::Related(MAX_LIST_LINES),
@@ -359,7 +405,7 @@ pub fn find(text: &str, body: &str, map: &OffsetMap, removed: &[Removed]) -> Vec
             }
             None => {
                 zone = Zone::Story;
-                let repeat = words.len() <= MAX_REPEAT_WORDS && !seen.insert(words.clone());
+                let repeat = count <= MAX_REPEAT_WORDS && !seen.insert(line_hash(line_text));
                 if repeat && !place.first {
                     out.push(region("repeated", span, "a line the page already showed"));
                 }
@@ -376,36 +422,61 @@ enum Found {
     Inline(&'static str, Span, &'static str),
 }
 
-/// The chrome one line is, by its vocabulary, shape, zone and place.
-fn classify(
-    text: &str,
+/// One line as the rules read it.
+struct View<'a> {
+    text: &'a str,
     span: Span,
-    words: &[String],
-    body_line: &str,
-    zone: Zone,
-    place: Place,
-) -> Option<Found> {
-    use Found::{Inline, Line};
-    // What is left of a line once a leading timestamp is cut off it may be a pattern's.
-    if let Some((kind, reason)) = super::boilerplate::line_pattern(text) {
-        return Some(Line(kind, reason));
+    /// Its number of words.
+    count: usize,
+    /// Its words, lower case: only for short lines and lines with a widget phrase.
+    words: &'a [String],
+    hits: &'a [vocabulary::PhraseHit],
+    /// A leading timestamp or site name was cut off it.
+    cut: bool,
+}
+
+/// A line's letters and digits, lower case, hashed (FNV-1a): two lines with the same words
+/// hash alike whatever their punctuation and spacing.
+fn line_hash(line: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in line.chars().filter(|c| c.is_alphanumeric()) {
+        for l in c.to_lowercase() {
+            h ^= u64::from(l);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
     }
-    if let Some(len) = credits::leading(text) {
-        return Some(Inline(
-            "photo-credit",
-            Span::new(span.start, span.start + len),
-            "a photo credit",
-        ));
+    h
+}
+
+/// The chrome one line is, by its vocabulary, shape, zone and place. Each rule looks only at
+/// lines short enough to be what it finds, so running text costs a word count.
+fn classify(line: &View<'_>, body_line: &str, zone: Zone, place: Place) -> Option<Found> {
+    use Found::{Inline, Line};
+    let (text, span, n, words) = (line.text, line.span, line.count, line.words);
+    // What is left of a line once a leading timestamp is cut off it may be a pattern's.
+    if line.cut {
+        if let Some((kind, reason)) = super::boilerplate::line_pattern(text) {
+            return Some(Line(kind, reason));
+        }
+    }
+    if text.starts_with(['/', '|']) {
+        if let Some(len) = credits::leading(text) {
+            return Some(Inline(
+                "photo-credit",
+                Span::new(span.start, span.start + len),
+                "a photo credit",
+            ));
+        }
     }
     if let Zone::Related(left) = zone {
-        if left > 0 && headline_like(text, words.len()) {
+        if left > 0 && headline_like(text, n) {
             return Some(Line(
                 "related-link",
                 "a link to another story, in a list of them",
             ));
         }
     }
-    if zone == Zone::Footer && words.len() <= 8 && !closes(text) {
+    if zone == Zone::Footer && n <= 8 && !closes(text) {
         return Some(Line(
             "footer",
             "a short line in the page footer, after a form or notice",
@@ -414,28 +485,30 @@ fn classify(
     if captcha(text) {
         return Some(Line("captcha", WidgetKind::Captcha.reason()));
     }
-    match timestamps::line(text) {
-        Some(timestamps::Stamp::Time) => {
-            return Some(Line("timestamp", "when the page was published or updated"));
+    if n <= 16 && text.contains(|c: char| c.is_ascii_digit()) {
+        match timestamps::line(text) {
+            Some(timestamps::Stamp::Time) => {
+                return Some(Line("timestamp", "when the page was published or updated"));
+            }
+            Some(timestamps::Stamp::Byline) => {
+                return Some(Line(
+                    "byline",
+                    "the author and when the piece was published",
+                ));
+            }
+            None => {}
         }
-        Some(timestamps::Stamp::Byline) => {
-            return Some(Line(
-                "byline",
-                "the author and when the piece was published",
-            ));
-        }
-        None => {}
     }
     if signed_byline(text) {
         return Some(Line("byline", "the author and their role at the outlet"));
     }
-    if embedded_post(text) {
+    if text.contains("(@") && embedded_post(text) {
         return Some(Line(
             "embedded-post",
             "a social-media post embedded in the page: the poster's words, not the outlet's",
         ));
     }
-    if credits::is_credit(text) {
+    if n <= 14 && credits::is_credit(text) {
         return Some(Line("photo-credit", "a photo credit"));
     }
     if let Some(at) = credits::trailing(text) {
@@ -445,17 +518,19 @@ fn classify(
             "a photo credit",
         ));
     }
-    let crumbs = breadcrumbs(body_line);
-    if crumbs.is_some_and(|home| home || !place.first) {
-        return Some(Line(
-            "breadcrumbs",
-            "the page's breadcrumb trail (where it sits on the site)",
-        ));
+    if n <= 16 {
+        let crumbs = breadcrumbs(body_line);
+        if crumbs.is_some_and(|home| home || !place.first) {
+            return Some(Line(
+                "breadcrumbs",
+                "the page's breadcrumb trail (where it sits on the site)",
+            ));
+        }
     }
-    if let Some(kind) = widget(text, words) {
+    if let Some(kind) = widget(text, words, line.hits) {
         return Some(Line(kind.as_str(), kind.reason()));
     }
-    if prompt(words) {
+    if n <= 5 && prompt(words) {
         return Some(Line("prompt", "a prompt to watch, listen or click"));
     }
     if place.first {
@@ -474,13 +549,13 @@ fn classify(
         }
         return None;
     }
-    if labelled_link(text) {
+    if n <= MAX_HEADLINE_WORDS && labelled_link(text) {
         return Some(Line("related-link", "a link to another item of the site"));
     }
-    if (place.before_story || place.after_story) && names_line(text) {
+    if (place.before_story || place.after_story) && n <= 9 && names_line(text) {
         return Some(Line("byline", "the names of the authors"));
     }
-    if (place.before_story || place.after_story) && name_label(text, words) {
+    if (place.before_story || place.after_story) && n <= 4 && name_label(text, words) {
         return Some(Line(
             "label",
             "a name standing alone above or below the story (its author, source or section)",
@@ -674,38 +749,47 @@ fn sidebar_headlines(
     let Some((_, last_prose)) = story else {
         return Vec::new();
     };
-    let kept: Vec<(usize, Vec<String>)> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.removed.is_none() && !found.iter().any(|r| r.norm.overlaps(l.span)))
-        .map(|(i, l)| (i, words(l.text)))
+    // Removals are sorted by start: one walk along them tells which lines they touch.
+    let mut r = 0;
+    let kept: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let l = &lines[i];
+            while r < found.len() && found[r].norm.end <= l.span.start {
+                r += 1;
+            }
+            l.removed.is_none() && found.get(r).is_none_or(|f| !f.norm.overlaps(l.span))
+        })
         .collect();
-    let Some(first) = kept.first().map(|k| k.0) else {
+    let Some(&first) = kept.first() else {
         return Vec::new();
     };
-    let candidates: Vec<&(usize, Vec<String>)> = kept
+    let candidates: Vec<(usize, Vec<String>)> = kept
         .iter()
-        .filter(|(i, w)| {
-            // A line that stops on a function word is a sentence cut short, not a headline.
-            *i != first
-                && *i > last_prose
-                && !source_line(lines[*i].text)
-                && headline_like(lines[*i].text, w.len())
-                && w.last()
-                    .is_some_and(|last| !crate::wordlists::is_function_word(last))
+        .copied()
+        .filter(|&i| {
+            i != first
+                && i > last_prose
+                && !source_line(lines[i].text)
+                && headline_like(lines[i].text, lines[i].count)
+        })
+        .map(|i| (i, words(lines[i].text)))
+        // A line that stops on a function word is a sentence cut short, not a headline.
+        .filter(|(_, w)| {
+            w.last()
+                .is_some_and(|last| !crate::wordlists::is_function_word(last))
         })
         .collect();
     if candidates.is_empty() {
         return Vec::new();
     }
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for (_, w) in &kept {
-        for key in content_keys(w) {
+    for &i in &kept {
+        for key in content_keys(&words(lines[i].text)) {
             *counts.entry(key).or_default() += 1;
         }
     }
     candidates
-        .into_iter()
+        .iter()
         .filter_map(|(i, w)| {
             let keys = content_keys(w);
             let mut own: HashMap<&str, usize> = HashMap::new();

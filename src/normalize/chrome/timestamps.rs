@@ -205,6 +205,21 @@ pub fn line(line: &str) -> Option<Stamp> {
 /// ("date 2022-04-08 Dozens killed ...", "Updated: April 8, 2022 | Russia denies ..."), when
 /// text in capitals follows it.
 pub fn leading(line: &str) -> Option<usize> {
+    // Every match opens with a digit, a month or a label: most lines are ruled out here.
+    let opener: String = line
+        .chars()
+        .take(3)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let possible = line.starts_with(|c: char| c.is_ascii_digit())
+        || [
+            "dat", "pub", "upd", "pos", "las", "jan", "feb", "mar", "apr", "may", "jun", "jul",
+            "aug", "sep", "oct", "nov", "dec",
+        ]
+        .contains(&opener.as_str());
+    if !possible {
+        return None;
+    }
     static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?i)^((?:date|published|updated|posted|last updated)\s*:?\s*)?(?:\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?z?)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{4})(?:,? \d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?)?\s*[|,-]?\s+",
