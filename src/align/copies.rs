@@ -61,7 +61,7 @@ pub fn shingles(doc: &Doc) -> HashSet<u64> {
 /// Byte ranges (offset by `base`) between paired double quotes in folded text.
 fn quoted_ranges(text: &str, base: usize) -> Vec<(usize, usize)> {
     let marks: Vec<usize> = text.match_indices('"').map(|(i, _)| base + i).collect();
-    if marks.len() % 2 != 0 {
+    if !marks.len().is_multiple_of(2) {
         return Vec::new();
     }
     marks.chunks(2).map(|p| (p[0], p[1] + 1)).collect()

@@ -301,16 +301,16 @@ pub fn find(text: &str, body: &str, map: &OffsetMap, removed: &[Removed]) -> Vec
             span.start += len;
             line_text = &line_text[len..];
         }
-        if place.first {
-            if let Some(len) = site_fragments(line_text) {
-                out.push(region(
-                    "site-name",
-                    Span::new(span.start, span.start + len),
-                    "the site's name and section, run into the first line of the page",
-                ));
-                span.start += len;
-                line_text = &line_text[len..];
-            }
+        if place.first
+            && let Some(len) = site_fragments(line_text)
+        {
+            out.push(region(
+                "site-name",
+                Span::new(span.start, span.start + len),
+                "the site's name and section, run into the first line of the page",
+            ));
+            span.start += len;
+            line_text = &line_text[len..];
         }
         if line_text.len() > MAX_CHROME_LINE_BYTES {
             zone = Zone::Story;
@@ -379,13 +379,14 @@ fn classify(
             "a photo credit",
         ));
     }
-    if let Zone::Related(left) = zone {
-        if left > 0 && headline_like(text, words.len()) {
-            return Some(Line(
-                "related-link",
-                "a link to another story, in a list of them",
-            ));
-        }
+    if let Zone::Related(left) = zone
+        && left > 0
+        && headline_like(text, words.len())
+    {
+        return Some(Line(
+            "related-link",
+            "a link to another story, in a list of them",
+        ));
     }
     if zone == Zone::Footer && words.len() <= 8 && !closes(text) {
         return Some(Line(
