@@ -83,20 +83,19 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
         .out
         .clone()
         .unwrap_or_else(|| default_out(&args.input.paths));
-    if !args.force {
-        if let Some(dir) = args
+    if !args.force
+        && let Some(dir) = args
             .input
             .paths
             .iter()
             .find(|p| p.is_dir() && is_inside(&out_dir, p))
-        {
-            out.error(&format!(
-                "--out {} is inside the input directory {}; use --force to allow it",
-                out_dir.display(),
-                dir.display()
-            ));
-            return Ok(Outcome::InputErrors);
-        }
+    {
+        out.error(&format!(
+            "--out {} is inside the input directory {}; use --force to allow it",
+            out_dir.display(),
+            dir.display()
+        ));
+        return Ok(Outcome::InputErrors);
     }
     let (loaded, mut outcome) = super::load(&args.input, out);
     if loaded.articles.is_empty() {

@@ -230,10 +230,10 @@ pub fn canonicalize_speakers(quotes: &mut [Quote], attributions: &mut [Attributi
         .chain(attributions.iter().map(|a| a.speaker.as_str()));
     let map = canonical::canonical_names(names);
     for q in quotes.iter_mut() {
-        if let Some(name) = &mut q.speaker {
-            if let Some(canon) = map.get(name.as_str()) {
-                *name = canon.clone();
-            }
+        if let Some(name) = &mut q.speaker
+            && let Some(canon) = map.get(name.as_str())
+        {
+            *name = canon.clone();
         }
     }
     for a in attributions.iter_mut() {
@@ -369,10 +369,11 @@ fn article_name(
     if let Some(full) = handles.get(name) {
         return full.clone();
     }
-    if !name.contains(' ') && name.chars().next().is_some_and(char::is_uppercase) {
-        if let Some(full) = surnames.get(&name.to_lowercase()) {
-            return full.clone();
-        }
+    if !name.contains(' ')
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && let Some(full) = surnames.get(&name.to_lowercase())
+    {
+        return full.clone();
     }
     name.to_string()
 }

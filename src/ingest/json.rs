@@ -3,7 +3,7 @@
 //! Fields: `id`, `outlet`, `title`, `date`, `url`, `note`, and `text` (plain text) or `html`
 //! (a page, reduced to text as `.html` files are). Other fields are ignored.
 
-use super::{Article, IngestError, IngestErrorKind, html, non_empty, normalize_date};
+use super::{Article, IngestError, IngestErrorKind, Loaded, Note, html, non_empty, normalize_date};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -19,18 +19,22 @@ struct Record {
     html: Option<String>,
 }
 
-/// A `.json` file holding one article object.
-pub fn parse_object(stem: &str, text: &str, source: &str) -> Result<Article, IngestErrorKind> {
+/// A `.json` file holding one article object, and the note its `html` left, if any.
+pub fn parse_object(
+    stem: &str,
+    text: &str,
+    source: &str,
+) -> Result<(Article, Option<String>), IngestErrorKind> {
     let record: Record =
         serde_json::from_str(text).map_err(|e| IngestErrorKind::Json(e.to_string()))?;
     into_article(record, stem, source)
 }
 
 /// A `.jsonl` file: every non-blank line is one article; a bad line is an error of its own and
-/// the other lines are still read. Without an `id`, a line's id is `<stem>-<line>`.
-pub fn parse_lines(stem: &str, text: &str, path: &Path) -> (Vec<Article>, Vec<IngestError>) {
-    let mut articles = Vec::new();
-    let mut errors = Vec::new();
+/// the other lines are still read. Without an `id`, a line's id is `<stem>-<line>`. A line
+/// whose `html` was read the simpler way leaves a note starting `line N:`.
+pub fn parse_lines(stem: &str, text: &str, path: &Path) -> Loaded {
+    let mut read = Loaded::default();
     for (index, line) in text.lines().enumerate() {
         let number = index + 1;
         if line.trim().is_empty() {
@@ -41,24 +45,33 @@ pub fn parse_lines(stem: &str, text: &str, path: &Path) -> (Vec<Article>, Vec<In
             .map_err(|e| IngestErrorKind::Json(e.to_string()))
             .and_then(|record| into_article(record, &format!("{stem}-{number}"), &source));
         match parsed {
-            Ok(article) if article.body.trim().is_empty() => {
-                errors.push(IngestError::new(path, Some(number), IngestErrorKind::Empty));
+            Ok((article, _)) if article.body.trim().is_empty() => {
+                read.errors
+                    .push(IngestError::new(path, Some(number), IngestErrorKind::Empty));
             }
-            Ok(article) => articles.push(article),
-            Err(kind) => errors.push(IngestError::new(path, Some(number), kind)),
+            Ok((article, note)) => {
+                read.articles.push(article);
+                read.notes.extend(note.map(|message| Note {
+                    path: path.to_path_buf(),
+                    message: format!("line {number}: {message}"),
+                }));
+            }
+            Err(kind) => read.errors.push(IngestError::new(path, Some(number), kind)),
         }
     }
-    if articles.is_empty() && errors.is_empty() {
-        errors.push(IngestError::new(path, None, IngestErrorKind::Empty));
+    if read.articles.is_empty() && read.errors.is_empty() {
+        read.errors
+            .push(IngestError::new(path, None, IngestErrorKind::Empty));
     }
-    (articles, errors)
+    read
 }
 
+/// The article a record holds, and the note its `html` left, if any.
 fn into_article(
     record: Record,
     default_id: &str,
     source: &str,
-) -> Result<Article, IngestErrorKind> {
+) -> Result<(Article, Option<String>), IngestErrorKind> {
     let field = |v: &Option<String>| v.as_deref().and_then(non_empty);
     let id = match &record.id {
         Some(serde_json::Value::String(s)) => non_empty(s),
@@ -66,9 +79,12 @@ fn into_article(
         _ => None,
     }
     .unwrap_or_else(|| default_id.to_string());
-    let from_html = match (&record.text, &record.html) {
-        (Some(_), _) => None,
-        (None, Some(page)) => Some(html::parse(&id, page, source)),
+    let (from_html, note) = match (&record.text, &record.html) {
+        (Some(_), _) => (None, None),
+        (None, Some(page)) => {
+            let page = html::parse(&id, page, source);
+            (Some(page.article), page.note)
+        }
         (None, None) => return Err(IngestErrorKind::MissingText),
     };
     let body = match (&record.text, &from_html) {
@@ -78,7 +94,7 @@ fn into_article(
     };
     let page_field =
         |f: fn(&Article) -> &Option<String>| from_html.as_ref().and_then(|a| f(a).clone());
-    Ok(Article {
+    let article = Article {
         outlet: field(&record.outlet)
             .or_else(|| from_html.as_ref().map(|a| a.outlet.clone()))
             .unwrap_or_else(|| id.clone()),
@@ -93,7 +109,8 @@ fn into_article(
         source: source.to_string(),
         id,
         body,
-    })
+    };
+    Ok((article, note))
 }
 
 #[cfg(test)]
@@ -107,7 +124,8 @@ mod tests {
             r#"{"id": 7, "outlet": "Wire", "date": "2020-12-23T10:00:00Z", "text": "Body."}"#,
             "f.json",
         )
-        .unwrap();
+        .unwrap()
+        .0;
         assert_eq!(
             (
                 a.id.as_str(),
@@ -122,12 +140,12 @@ mod tests {
     #[test]
     fn bad_lines_are_reported_and_good_lines_kept() {
         let text = "{\"text\": \"One.\"}\n{oops\n\n{\"outlet\": \"x\"}\n{\"text\": \"Four.\"}\n";
-        let (articles, errors) = parse_lines("s", text, Path::new("s.jsonl"));
-        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        let read = parse_lines("s", text, Path::new("s.jsonl"));
+        let ids: Vec<&str> = read.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["s-1", "s-5"]);
-        let lines: Vec<Option<usize>> = errors.iter().map(|e| e.line).collect();
+        let lines: Vec<Option<usize>> = read.errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, [Some(2), Some(4)]);
-        assert!(matches!(errors[0].kind, IngestErrorKind::Json(_)));
-        assert_eq!(errors[1].kind, IngestErrorKind::MissingText);
+        assert!(matches!(read.errors[0].kind, IngestErrorKind::Json(_)));
+        assert_eq!(read.errors[1].kind, IngestErrorKind::MissingText);
     }
 }

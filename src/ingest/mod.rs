@@ -43,14 +43,17 @@ impl Article {
     }
 }
 
-/// A file that was passed over on purpose, with the reason (for the binary to show on stderr).
+/// A file that was passed over on purpose, or read in a simpler way than usual (a web page
+/// too deeply nested for the article reader), with the reason (for the binary to show on
+/// stderr). The message starts with `line N:` when it concerns one line of a JSONL file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Note {
     pub path: PathBuf,
     pub message: String,
 }
 
-/// Everything [`load`] read: the articles in input order, and what went wrong or was skipped.
+/// Everything [`load`] read: the articles in input order, what went wrong, and what was
+/// skipped or read the simpler way.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub articles: Vec<Article>,
@@ -152,17 +155,30 @@ fn read_one(path: &Path, format: Format, options: &ReadOptions, loaded: &mut Loa
     let stem = file_stem(path);
     let shown = path.display().to_string();
     let parsed = match format {
-        Format::Text => Ok(text::parse(&stem, &text, &shown)),
-        Format::Html => Ok(html::parse(&stem, &text, &shown)),
+        Format::Text => Ok((text::parse(&stem, &text, &shown), None)),
+        Format::Html => {
+            let page = html::parse(&stem, &text, &shown);
+            Ok((page.article, page.note))
+        }
         Format::Json => json::parse_object(&stem, &text, &shown)
             .map_err(|kind| IngestError::new(path, None, kind)),
         Format::JsonLines => {
-            let (articles, errors) = json::parse_lines(&stem, &text, path);
-            loaded.articles.extend(articles);
-            loaded.errors.extend(errors);
+            let lines = json::parse_lines(&stem, &text, path);
+            loaded.articles.extend(lines.articles);
+            loaded.errors.extend(lines.errors);
+            loaded.notes.extend(lines.notes);
             return;
         }
     };
+    let parsed = parsed.map(|(article, note)| {
+        if let Some(message) = note {
+            loaded.notes.push(Note {
+                path: path.to_path_buf(),
+                message,
+            });
+        }
+        article
+    });
     match parsed {
         Ok(article) if article.body.trim().is_empty() => {
             loaded

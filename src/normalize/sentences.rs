@@ -555,7 +555,7 @@ fn ascii_sentence_bound_ends(text: &[u8]) -> Vec<usize> {
 /// Ranges between paired straight double quotes, if they pair up evenly.
 fn quotation_ranges(piece: &str) -> Vec<Span> {
     let marks: Vec<usize> = piece.match_indices('"').map(|(i, _)| i).collect();
-    if marks.len() % 2 != 0 {
+    if !marks.len().is_multiple_of(2) {
         return Vec::new();
     }
     marks

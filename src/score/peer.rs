@@ -289,14 +289,15 @@ pub fn peer_flags(story: &Story, lexicon: &Lexicon, existing: &[Flag]) -> Vec<Fl
             };
             let known = side.known_flags(&forms);
             let copies = places.independent(own) == places.independent(peer);
-            if known.is_empty() && !copies {
-                if let Some(flag) = side.unknown_flag(&forms) {
-                    let independent = places.independent(peer);
-                    let slot = unknown
-                        .entry((flag.article, flag.span))
-                        .or_insert_with(|| (BTreeSet::new(), flag));
-                    slot.0.insert(independent);
-                }
+            if known.is_empty()
+                && !copies
+                && let Some(flag) = side.unknown_flag(&forms)
+            {
+                let independent = places.independent(peer);
+                let slot = unknown
+                    .entry((flag.article, flag.span))
+                    .or_insert_with(|| (BTreeSet::new(), flag));
+                slot.0.insert(independent);
             }
             for flag in known {
                 found.entry((flag.article, flag.span)).or_insert(flag);

@@ -324,10 +324,8 @@ fn scan_sentence(words: &Words, range: std::ops::Range<usize>, out: &mut Vec<Men
             continue;
         }
         let last = name_run(words, i, end);
-        if !title_cased {
-            if let Some(mention) = unknown(words, i, last, initial, titled) {
-                out.push(mention);
-            }
+        if !title_cased && let Some(mention) = unknown(words, i, last, initial, titled) {
+            out.push(mention);
         }
         titled = false;
         i = last + 1;

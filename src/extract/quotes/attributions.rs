@@ -335,10 +335,11 @@ fn reported_by(words: &Words<'_>, by: usize, end: usize) -> Option<Mention> {
                     .get(i + n)
                     .is_some_and(|w| w.lower == *part && w.sentence == words.list[by].sentence)
             });
-            if matches && i + phrase.len() < end {
-                if let Some(source) = speakers::starting_at(words, i + phrase.len()) {
-                    return Some(source);
-                }
+            if matches
+                && i + phrase.len() < end
+                && let Some(source) = speakers::starting_at(words, i + phrase.len())
+            {
+                return Some(source);
             }
         }
     }

@@ -470,10 +470,10 @@ pub fn after(words: &Words<'_>, last: usize) -> Option<Mention> {
         a = name;
     }
     let found = starting_at(words, a)?;
-    if matches!(found.kind, MentionKind::Role | MentionKind::Group) {
-        if let Some(name) = name_closing_clause(words, &found, sentence.end) {
-            return Some(name);
-        }
+    if matches!(found.kind, MentionKind::Role | MentionKind::Group)
+        && let Some(name) = name_closing_clause(words, &found, sentence.end)
+    {
+        return Some(name);
     }
     Some(found)
 }

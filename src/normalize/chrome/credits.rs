@@ -108,10 +108,11 @@ pub fn trailing(line: &str) -> Option<usize> {
     if labelled.is_some() {
         return labelled;
     }
-    if let Some(open) = line.strip_suffix(']').and_then(|l| l.rfind('[')) {
-        if open > 0 && names_agency(&line[open + 1..line.len() - 1]) {
-            return Some(open);
-        }
+    if let Some(open) = line.strip_suffix(']').and_then(|l| l.rfind('['))
+        && open > 0
+        && names_agency(&line[open + 1..line.len() - 1])
+    {
+        return Some(open);
     }
     // `Rescue boats on the river (The Associated Press)`: an agency in brackets closing a
     // short line.

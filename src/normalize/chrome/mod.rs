@@ -311,16 +311,16 @@ pub fn find(text: &str, body: &str, map: &OffsetMap, removed: &[Removed]) -> Vec
             span.start += len;
             line_text = &line_text[len..];
         }
-        if place.first {
-            if let Some(len) = site_fragments(line_text) {
-                out.push(region(
-                    "site-name",
-                    Span::new(span.start, span.start + len),
-                    "the site's name and section, run into the first line of the page",
-                ));
-                span.start += len;
-                line_text = &line_text[len..];
-            }
+        if place.first
+            && let Some(len) = site_fragments(line_text)
+        {
+            out.push(region(
+                "site-name",
+                Span::new(span.start, span.start + len),
+                "the site's name and section, run into the first line of the page",
+            ));
+            span.start += len;
+            line_text = &line_text[len..];
         }
         if line_text.len() > MAX_CHROME_LINE_BYTES {
             zone = Zone::Story;
@@ -454,27 +454,28 @@ fn classify(line: &View<'_>, body_line: &str, zone: Zone, place: Place) -> Optio
     use Found::{Inline, Line};
     let (text, span, n, words) = (line.text, line.span, line.count, line.words);
     // What is left of a line once a leading timestamp is cut off it may be a pattern's.
-    if line.cut {
-        if let Some((kind, reason)) = super::boilerplate::line_pattern(text) {
-            return Some(Line(kind, reason));
-        }
+    if line.cut
+        && let Some((kind, reason)) = super::boilerplate::line_pattern(text)
+    {
+        return Some(Line(kind, reason));
     }
-    if text.starts_with(['/', '|']) {
-        if let Some(len) = credits::leading(text) {
-            return Some(Inline(
-                "photo-credit",
-                Span::new(span.start, span.start + len),
-                "a photo credit",
-            ));
-        }
+    if text.starts_with(['/', '|'])
+        && let Some(len) = credits::leading(text)
+    {
+        return Some(Inline(
+            "photo-credit",
+            Span::new(span.start, span.start + len),
+            "a photo credit",
+        ));
     }
-    if let Zone::Related(left) = zone {
-        if left > 0 && headline_like(text, n) {
-            return Some(Line(
-                "related-link",
-                "a link to another story, in a list of them",
-            ));
-        }
+    if let Zone::Related(left) = zone
+        && left > 0
+        && headline_like(text, n)
+    {
+        return Some(Line(
+            "related-link",
+            "a link to another story, in a list of them",
+        ));
     }
     if zone == Zone::Footer && n <= 8 && !closes(text) {
         return Some(Line(
