@@ -75,7 +75,7 @@ const CREDIT_LABELS: &[&str] = &[
 
 /// Where a credit closing a caption line starts ("... on the platform. Jane Roe/AFP via Getty
 /// Images" → the offset of "Jane"), if the line ends with one after a sentence: names with an
-/// agency set off by `/`, `|`, "via" or brackets ("[Getty]", "(Court TV via AP, Pool)"), or a
+/// agency set off by `/`, `|`, "via" or brackets ("\[Getty\]", "(Court TV via AP, Pool)"), or a
 /// labelled credit ("Credit: Jane Roe via Wire").
 pub fn trailing(line: &str) -> Option<usize> {
     // A credit is a dozen words at most: only the end of a long line can hold one.
