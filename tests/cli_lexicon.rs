@@ -101,7 +101,7 @@ fn list_csv_round_trips_and_json_agrees() {
         .find(|e| e["term"] == "collateral damage")
         .unwrap();
     assert_eq!(damage["neutral"], "civilian deaths");
-    assert_eq!(damage["source"], "lexicons/en.csv");
+    assert_eq!(damage["source"], "lexicons/en/euphemism.csv");
 }
 
 #[test]
@@ -202,10 +202,11 @@ fn check_names_a_missing_file() {
 #[test]
 fn check_strict_passes_the_shipped_lexicon() {
     slant()
-        .args(["lexicon", "check", "--strict", "lexicons/en.csv"])
+        .args(["lexicon", "check", "--strict", "lexicons/en"])
         .assert()
         .success()
-        .stdout(contains("lexicons/en.csv: ").and(contains("no problems")));
+        .stdout(contains("lexicons/en: ").and(contains("no problems")))
+        .stdout(contains("replace").not());
 }
 
 #[test]
@@ -284,4 +285,60 @@ fn a_broken_user_lexicon_is_an_input_error_naming_the_file() {
             "{}:2:3: weight `heavy` is not a number from 0 to 1",
             bad.display()
         )));
+}
+
+#[test]
+fn a_lexicon_directory_is_one_lexicon_for_check_score_and_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let lex = dir.path().join("lex");
+    std::fs::create_dir(&lex).unwrap();
+    std::fs::write(
+        lex.join("actor-label.csv"),
+        format!("{HEADER}gatekeeper,gatekeeper|gatekeepers,actor-label,editors,0.6,Calls editors obstacles.,The gatekeepers said no.,\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        lex.join("hedge.csv"),
+        format!(
+            "{HEADER}reportedly,reportedly,hedge,,0.3,Hides who says so.,It reportedly fell.,\n"
+        ),
+    )
+    .unwrap();
+    slant()
+        .args(["lexicon", "check", "--strict"])
+        .arg(&lex)
+        .assert()
+        .success()
+        .stdout(contains("2 entries, no problems"));
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "The gatekeepers reportedly met on Monday.\n").unwrap();
+    slant()
+        .args([
+            "score",
+            "--format",
+            "csv",
+            "--no-default-lexicon",
+            "--lexicon",
+        ])
+        .arg(&lex)
+        .arg(&article)
+        .assert()
+        .success()
+        .stdout(contains("gatekeepers").and(contains("reportedly")));
+    // A form in two files of one directory is refused, naming both files.
+    std::fs::write(
+        lex.join("evaluative.csv"),
+        format!("{HEADER}gatekeeping,gatekeeping|gatekeepers,evaluative,,0.5,Judges editors.,The gatekeepers won.,\n"),
+    )
+    .unwrap();
+    slant()
+        .args(["compare", "--no-default-lexicon", "--lexicon"])
+        .arg(&lex)
+        .arg(&article)
+        .arg(&article)
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "evaluative.csv:2:2: form `gatekeepers` already belongs to `gatekeeper`",
+        ));
 }

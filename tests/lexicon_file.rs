@@ -1,9 +1,9 @@
-//! The shipped lexicon (`lexicons/en.csv`) kept canonical, and the rules every user lexicon
+//! The shipped lexicon (`lexicons/en/`, one file per category) kept canonical, and the rules every user lexicon
 //! file is held to. `cargo test --test lexicon_file -- --nocapture` prints the counts per
 //! category.
 
 use slant::score::lexicon::{
-    CATEGORIES, COLUMNS, DEFAULT_ENGLISH_CSV, Entry, Lexicon, NEUTRAL_OPTIONAL, Rules,
+    CATEGORIES, COLUMNS, DEFAULT_ENGLISH, Entry, Lexicon, NEUTRAL_OPTIONAL, Rules,
 };
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -23,23 +23,39 @@ fn has_word(text: &str, phrase: &str) -> bool {
 
 #[test]
 fn default_file_passes_the_strict_rules() {
-    let problems = Lexicon::check("lexicons/en.csv", DEFAULT_ENGLISH_CSV, Rules::Strict);
+    let problems = Lexicon::check_files(DEFAULT_ENGLISH, Rules::Strict);
     let listed: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert!(problems.is_empty(), "{}", listed.join("\n"));
 }
 
 #[test]
-fn default_file_has_the_header_and_is_sorted_and_unique() {
-    let mut lines = DEFAULT_ENGLISH_CSV.lines();
-    assert_eq!(lines.next(), Some(COLUMNS.join(",").as_str()));
-    let terms: Vec<String> = default_entries()
-        .iter()
-        .map(|e| e.term.to_lowercase())
-        .collect();
-    for pair in terms.windows(2) {
-        assert!(
-            pair[0].as_bytes() < pair[1].as_bytes(),
-            "not sorted or duplicated: {pair:?}"
+fn default_files_have_the_header_and_are_sorted_and_unique() {
+    for (name, text) in DEFAULT_ENGLISH {
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some(COLUMNS.join(",").as_str()), "{name}");
+        let terms: Vec<String> = default_entries()
+            .iter()
+            .filter(|e| e.source == *name)
+            .map(|e| e.term.to_lowercase())
+            .collect();
+        assert!(!terms.is_empty(), "{name}");
+        for pair in terms.windows(2) {
+            assert!(
+                pair[0].as_bytes() < pair[1].as_bytes(),
+                "{name}: not sorted or duplicated: {pair:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn each_default_file_holds_one_category_named_by_the_file() {
+    for e in default_entries() {
+        assert_eq!(
+            e.source,
+            format!("lexicons/en/{}.csv", e.category),
+            "{}",
+            e.term
         );
     }
 }
@@ -507,4 +523,35 @@ fn find_and_similar_serve_explain() {
     assert!(lexicon.find("clamied").is_empty());
     let similar = lexicon.similar("clamied", 3);
     assert!(similar.contains(&"claimed".to_string()), "{similar:?}");
+}
+
+/// The scorer, not only the file rules, flags every entry's example with that entry: a test
+/// of the matcher, the guards and the rules that keep quotes and names out, one entry at a time.
+#[test]
+fn every_example_is_flagged_with_its_entry() {
+    use slant::extract::quotes::extract;
+    use slant::score::flags::flag_article;
+    use slant::score::matcher::is_flagged_category;
+    use slant::{Article, normalize};
+    let lexicon = Lexicon::default_english();
+    let mut missed = Vec::new();
+    for e in lexicon.entries() {
+        if !is_flagged_category(&e.category) {
+            continue; // reporting verbs that are attributions, not flags
+        }
+        let article = Article::from_text("example", &e.example);
+        let doc = normalize(&article);
+        let (quotes, _) = extract(0, &article, &doc, &lexicon);
+        let flags = flag_article(0, &article, &doc, &quotes, &lexicon);
+        if !flags.iter().any(|f| f.term == e.term) {
+            let got: Vec<&str> = flags.iter().map(|f| f.term.as_str()).collect();
+            missed.push(format!("{}: `{}` flagged {got:?}", e.term, e.example));
+        }
+    }
+    assert!(
+        missed.is_empty(),
+        "{} examples not flagged:\n{}",
+        missed.len(),
+        missed.join("\n")
+    );
 }

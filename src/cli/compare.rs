@@ -1,5 +1,6 @@
 //! `slant compare`: the report set for one story.
 
+use super::lexicon::LexiconSource;
 use super::{InputArgs, Outcome, output::Out};
 use slant::Story;
 use slant::report::csv as report;
@@ -19,6 +20,8 @@ pub struct Args {
     /// Allow --out inside an input directory.
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    lexicon: LexiconSource,
 }
 
 /// A family of report files.
@@ -97,6 +100,13 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
         ));
         return Ok(Outcome::InputErrors);
     }
+    let lexicon = match args.lexicon.load() {
+        Ok(lexicon) => lexicon,
+        Err(e) => {
+            out.error(&e.to_string());
+            return Ok(Outcome::InputErrors);
+        }
+    };
     let (loaded, mut outcome) = super::load(&args.input, out);
     if loaded.articles.is_empty() {
         return Ok(Outcome::InputErrors);
@@ -111,16 +121,11 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
         && std::io::IsTerminal::is_terminal(&io::stderr())
         && loaded.articles.len() >= PROGRESS_MIN_ARTICLES;
     let count = loaded.articles.len();
-    let story = Story::build_reporting(
-        loaded.articles,
-        &slant::score::lexicon::Lexicon::default_english(),
-        None,
-        &mut |stage| {
-            if show {
-                out.note(&format!("{count} articles: {}…", stage.as_str()));
-            }
-        },
-    );
+    let story = Story::build_reporting(loaded.articles, &lexicon, None, &mut |stage| {
+        if show {
+            out.note(&format!("{count} articles: {}…", stage.as_str()));
+        }
+    });
     super::note_caveats(&story, out);
     std::fs::create_dir_all(&out_dir)?;
     for (name, format, write) in FILES {

@@ -1,5 +1,6 @@
 //! `slant eval`: measuring extraction on labelled data in a public format.
 
+use super::lexicon::LexiconSource;
 use super::{Outcome, output::Out};
 use slant::eval::{polnear, words};
 use slant::score::lexicon::Lexicon;
@@ -48,6 +49,8 @@ enum What {
         /// Count only flags of at least this weight (0..1).
         #[arg(long, default_value_t = 0.0)]
         min_weight: f32,
+        #[command(flatten)]
+        lexicon: LexiconSource,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -74,6 +77,7 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
             label_col,
             delimiter,
             min_weight,
+            lexicon,
             format,
         } => {
             let columns = words::Columns {
@@ -82,7 +86,14 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
                 label: label_col.clone(),
                 delimiter: delimiter.map(|d| d as u8),
             };
-            loaded_words(file, &columns, *min_weight, *format, out)
+            let lexicon = match lexicon.load() {
+                Ok(lexicon) => lexicon,
+                Err(e) => {
+                    out.error(&e.to_string());
+                    return Ok(Outcome::InputErrors);
+                }
+            };
+            loaded_words(file, &columns, &lexicon, *min_weight, *format, out)
         }
     }
 }
@@ -158,6 +169,7 @@ fn quotes(dir: &std::path::Path, format: Format, misses: bool, out: &Out) -> io:
 fn loaded_words(
     file: &std::path::Path,
     columns: &words::Columns,
+    lexicon: &Lexicon,
     min_weight: f32,
     format: Format,
     out: &Out,
@@ -173,7 +185,7 @@ fn loaded_words(
             return Ok(Outcome::InputErrors);
         }
     };
-    let report = words::evaluate_above(&sentences, &Lexicon::default_english(), min_weight);
+    let report = words::evaluate_above(&sentences, lexicon, min_weight);
     let mut w = out.stdout();
     match format {
         Format::Json => {

@@ -2,9 +2,10 @@
 //!
 //! - `list [--category C] [--format text|csv|json]`: the entries of the lexicon in use (the
 //!   default one, with `--lexicon FILE` added, or without it under `--no-default-lexicon`).
-//! - `check FILE...`: every problem of user lexicon files, linter style
-//!   (`file:line:col: message`); exit 2 when there is any. `--strict` adds the shipped file's
-//!   rules (sorted, every column filled).
+//! - `check FILE|DIR...`: every problem of user lexicon files, linter style
+//!   (`file:line:col: message`); exit 2 when there is any. A directory is one lexicon of its
+//!   `.csv` files. `--strict` adds the shipped files' rules (sorted, every column filled, a
+//!   file named after a category holding that category only).
 //! - `explain TERM`: one entry, found by its term or any of its forms, in full.
 
 use super::{Outcome, output::Out};
@@ -33,7 +34,7 @@ enum Command {
 /// Which lexicon to use: the default one, user files added to it, or user files alone.
 #[derive(Debug, Clone, clap::Args)]
 pub struct LexiconSource {
-    /// A lexicon file (the columns of lexicons/en.csv) whose entries are added; an entry with
+    /// A lexicon file or directory (the columns of lexicons/en/*.csv) whose entries are added; an entry with
     /// the same term replaces the default one. May be repeated.
     #[arg(long = "lexicon", value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
@@ -70,7 +71,8 @@ struct ListArgs {
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// Lexicon files to check.
+    /// Lexicon files to check; a directory is one lexicon of its `.csv` files (as
+    /// `lexicons/en/`, one file per category), checked together.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Also apply the shipped lexicon's rules: the exact header, terms sorted, every column
@@ -211,23 +213,29 @@ fn check(args: &CheckArgs, out: &Out) -> io::Result<Outcome> {
     let mut failed = false;
     for path in &args.files {
         let name = path.display().to_string();
-        let text = match lexicon::read_file(path) {
-            Ok(text) => text,
+        let files = match lexicon::read_files(path) {
+            Ok(files) => files,
             Err(e) => {
                 writeln!(w, "{e}")?;
                 failed = true;
                 continue;
             }
         };
-        let problems = Lexicon::check(&name, &text, rules);
+        let pairs = lexicon::as_pairs(&files);
+        let problems = Lexicon::check_files(&pairs, rules);
         for problem in &problems {
             writeln!(w, "{problem}")?;
         }
         if problems.is_empty() {
             // Fine under the rules, so it parses.
-            let lexicon = Lexicon::from_csv(&name, &text).unwrap_or_default();
-            // The shipped file replaces nothing: it is the default.
-            let default = if text == lexicon::DEFAULT_ENGLISH_CSV {
+            let lexicon = Lexicon::from_files(&pairs).unwrap_or_default();
+            // The shipped files replace nothing: they are the default.
+            let shipped = lexicon::DEFAULT_ENGLISH.iter().map(|(_, text)| *text);
+            let is_default = files.len() == lexicon::DEFAULT_ENGLISH.len()
+                && shipped
+                    .into_iter()
+                    .all(|t| files.iter().any(|(_, f)| f == t));
+            let default = if is_default {
                 &Lexicon::default()
             } else {
                 &default

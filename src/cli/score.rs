@@ -23,6 +23,7 @@
 //! `--format csv` writes the `flags.csv` columns of the report contract; `--format json` an
 //! array of flags with their path, line, column and whether they are in the headline.
 
+use super::lexicon::LexiconSource;
 use super::{InputArgs, Outcome, output::Out};
 use serde::Serialize;
 use slant::extract::quotes;
@@ -32,7 +33,6 @@ use slant::score::lexicon::Lexicon;
 use slant::score::matcher::Matcher;
 use slant::{Article, normalize};
 use std::io::{self, Write};
-use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -44,13 +44,8 @@ pub struct Args {
     /// Exit with 1 when more than N flags count (the outlets' own words; see --include-quotes).
     #[arg(long, value_name = "N")]
     fail_on: Option<usize>,
-    /// A lexicon file (the default lexicon's columns) whose entries add to or replace the
-    /// default ones; repeatable, later files win.
-    #[arg(long = "lexicon", value_name = "FILE")]
-    lexicons: Vec<PathBuf>,
-    /// Start from an empty lexicon instead of the default one.
-    #[arg(long)]
-    no_default_lexicon: bool,
+    #[command(flatten)]
+    lexicon: LexiconSource,
     /// Count flags inside direct quotes for --fail-on too (they are always listed).
     #[arg(long)]
     include_quotes: bool,
@@ -64,10 +59,10 @@ pub enum Format {
 }
 
 pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
-    let lexicon = match load_lexicon(&args.lexicons, args.no_default_lexicon) {
+    let lexicon = match args.lexicon.load() {
         Ok(lexicon) => lexicon,
-        Err(message) => {
-            out.error(&message);
+        Err(e) => {
+            out.error(&e.to_string());
             return Ok(Outcome::InputErrors);
         }
     };
@@ -127,23 +122,6 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
         }
         _ => Ok(Outcome::Ok),
     }
-}
-
-/// The default lexicon (unless dropped) with each user file merged in, in order.
-fn load_lexicon(files: &[PathBuf], no_default: bool) -> Result<Lexicon, String> {
-    let mut lexicon = if no_default {
-        Lexicon::default()
-    } else {
-        Lexicon::default_english()
-    };
-    for path in files {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let user = Lexicon::from_csv(&name, text).map_err(|e| e.to_string())?;
-        lexicon = lexicon.merged(user);
-    }
-    Ok(lexicon)
 }
 
 /// One article with its flags and the way to its file's lines.

@@ -1,5 +1,5 @@
 //! The lexicon of loaded terms: which words carry a judgment, what a neutral writer would use
-//! instead, and why, as data (`lexicons/en.csv`, embedded; users add or override entries with
+//! instead, and why, as data (`lexicons/en/<category>.csv`, embedded; users add or override entries with
 //! files of the same columns).
 //!
 //! Columns: `term,forms,category,neutral,weight,explanation,example,not_when`.
@@ -39,8 +39,63 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// The default English lexicon, as shipped.
-pub const DEFAULT_ENGLISH_CSV: &str = include_str!("../../lexicons/en.csv");
+/// The default English lexicon, as shipped: one file per category (`lexicons/en/<category>.csv`,
+/// path and text), in the order of [`CATEGORIES`], so that a reviewer reads one kind of word at
+/// a time. Together they are one lexicon: a form belongs to one entry across all files.
+pub const DEFAULT_ENGLISH: &[(&str, &str)] = &[
+    (
+        "lexicons/en/attribution-neutral.csv",
+        include_str!("../../lexicons/en/attribution-neutral.csv"),
+    ),
+    (
+        "lexicons/en/attribution-doubt.csv",
+        include_str!("../../lexicons/en/attribution-doubt.csv"),
+    ),
+    (
+        "lexicons/en/attribution-endorse.csv",
+        include_str!("../../lexicons/en/attribution-endorse.csv"),
+    ),
+    (
+        "lexicons/en/attribution-emotive.csv",
+        include_str!("../../lexicons/en/attribution-emotive.csv"),
+    ),
+    (
+        "lexicons/en/attribution-other.csv",
+        include_str!("../../lexicons/en/attribution-other.csv"),
+    ),
+    (
+        "lexicons/en/violence-label.csv",
+        include_str!("../../lexicons/en/violence-label.csv"),
+    ),
+    (
+        "lexicons/en/actor-label.csv",
+        include_str!("../../lexicons/en/actor-label.csv"),
+    ),
+    (
+        "lexicons/en/evaluative.csv",
+        include_str!("../../lexicons/en/evaluative.csv"),
+    ),
+    (
+        "lexicons/en/intensifier.csv",
+        include_str!("../../lexicons/en/intensifier.csv"),
+    ),
+    (
+        "lexicons/en/hedge.csv",
+        include_str!("../../lexicons/en/hedge.csv"),
+    ),
+    (
+        "lexicons/en/presupposition.csv",
+        include_str!("../../lexicons/en/presupposition.csv"),
+    ),
+    (
+        "lexicons/en/euphemism.csv",
+        include_str!("../../lexicons/en/euphemism.csv"),
+    ),
+    (
+        "lexicons/en/loaded-metaphor.csv",
+        include_str!("../../lexicons/en/loaded-metaphor.csv"),
+    ),
+];
 
 /// The columns of a lexicon file, in the order the default file writes them.
 pub const COLUMNS: [&str; 8] = [
@@ -284,10 +339,25 @@ pub enum Rules {
 }
 
 impl Lexicon {
-    /// The shipped English lexicon (`lexicons/en.csv`).
+    /// The shipped English lexicon (the files of [`DEFAULT_ENGLISH`]).
     pub fn default_english() -> Self {
-        Self::from_csv("lexicons/en.csv", DEFAULT_ENGLISH_CSV)
-            .expect("the embedded lexicon parses (tested)")
+        Self::from_files(DEFAULT_ENGLISH).expect("the embedded lexicon parses (tested)")
+    }
+
+    /// Parses several files (name, text) as one lexicon under [`Rules::User`], failing on the
+    /// first problem: a term or form in two files is refused as in one.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Self, LexiconError> {
+        let (lexicon, mut problems) = parse_files(files, Rules::User);
+        if problems.is_empty() {
+            Ok(lexicon)
+        } else {
+            Err(problems.swap_remove(0))
+        }
+    }
+
+    /// Every problem of several files read as one lexicon, in file order.
+    pub fn check_files(files: &[(&str, &str)], rules: Rules) -> Vec<LexiconError> {
+        parse_files(files, rules).1
     }
 
     /// Parses a lexicon file under [`Rules::User`], failing on the first problem. Columns are
@@ -308,8 +378,8 @@ impl Lexicon {
         parse(name, text, rules).1
     }
 
-    /// The default lexicon (unless `no_default`) with the entries of each file in `paths`
-    /// added in order; an entry replaces an earlier one with the same term (what
+    /// The default lexicon (unless `no_default`) with the entries of each file (or directory
+    /// of files, see [`read_files`]) in `paths` added in order; an entry replaces an earlier one with the same term (what
     /// `--lexicon FILE` and `--no-default-lexicon` do).
     pub fn load(paths: &[PathBuf], no_default: bool) -> Result<Self, LexiconError> {
         let mut lexicon = if no_default {
@@ -318,8 +388,8 @@ impl Lexicon {
             Self::default_english()
         };
         for path in paths {
-            let text = read_file(path)?;
-            let user = Self::from_csv(&path.display().to_string(), &text)?;
+            let files = read_files(path)?;
+            let user = Self::from_files(&as_pairs(&files))?;
             lexicon = lexicon.merged(user);
         }
         Ok(lexicon)
@@ -469,6 +539,47 @@ pub fn read_file(path: &Path) -> Result<String, LexiconError> {
     })
 }
 
+/// The files of one lexicon at `path`, each as (name, text): the file itself, or a
+/// directory's `.csv` files in name order (a lexicon kept one file per category, as the
+/// shipped one is). A directory without `.csv` files is an error.
+pub fn read_files(path: &Path) -> Result<Vec<(String, String)>, LexiconError> {
+    if !path.is_dir() {
+        return Ok(vec![(path.display().to_string(), read_file(path)?)]);
+    }
+    let name = path.display().to_string();
+    let listing = std::fs::read_dir(path).map_err(|e| LexiconError {
+        file: name.clone(),
+        line: 0,
+        column: 0,
+        message: format!("cannot read the lexicon directory: {e}"),
+    })?;
+    let mut paths: Vec<PathBuf> = listing
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "csv"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(LexiconError {
+            file: name,
+            line: 0,
+            column: 0,
+            message: "no .csv lexicon files in this directory".into(),
+        });
+    }
+    paths
+        .iter()
+        .map(|p| Ok((p.display().to_string(), read_file(p)?)))
+        .collect()
+}
+
+/// Borrowed (name, text) pairs, as [`Lexicon::from_files`] takes them.
+pub fn as_pairs(files: &[(String, String)]) -> Vec<(&str, &str)> {
+    files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect()
+}
+
 fn normalize_query(query: &str) -> String {
     query
         .split_whitespace()
@@ -553,7 +664,58 @@ fn closest<'a>(word: &str, options: impl Iterator<Item = &'a str>) -> Option<&'a
 
 /// Parses a lexicon file, collecting every problem under `rules`; rows with a problem are left
 /// out of the returned lexicon.
+/// The terms and forms the files of one lexicon have used so far, with where: a term or form
+/// in two files clashes as it would in one.
+#[derive(Default)]
+struct Seen {
+    /// Lower-cased term → (file, line).
+    terms: HashMap<String, (String, u64)>,
+    /// Form → (term, file, line).
+    owners: HashMap<String, (String, String, u64)>,
+}
+
+impl Seen {
+    /// "line 12" in the same file, "lexicons/en/hedge.csv line 12" in another.
+    fn place(file: &str, line: u64, current: &str) -> String {
+        if file == current {
+            format!("line {line}")
+        } else {
+            format!("{file} line {line}")
+        }
+    }
+}
+
+/// The lexicon of several files read as one, with every problem of each (see [`parse_into`]).
+fn parse_files(files: &[(&str, &str)], rules: Rules) -> (Lexicon, Vec<LexiconError>) {
+    let mut seen = Seen::default();
+    let mut lexicon = Lexicon::default();
+    let mut problems = Vec::new();
+    for (name, text) in files {
+        let (part, found) = parse_into(name, text, rules, &mut seen);
+        lexicon.entries.extend(part.entries);
+        problems.extend(found);
+    }
+    lexicon.reindex();
+    (lexicon, problems)
+}
+
 fn parse(name: &str, text: &str, rules: Rules) -> (Lexicon, Vec<LexiconError>) {
+    parse_into(name, text, rules, &mut Seen::default())
+}
+
+/// One file's entries and problems; `seen` carries the terms and forms of the files read
+/// before it. Under [`Rules::Strict`] a file named after a category (`hedge.csv`) holds only
+/// entries of that category.
+fn parse_into(
+    name: &str,
+    text: &str,
+    rules: Rules,
+    seen: &mut Seen,
+) -> (Lexicon, Vec<LexiconError>) {
+    let file_category = Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|stem| category_description(stem).is_some());
     let mut problems = Vec::new();
     let mut problem = |line: u64, column: usize, message: String| {
         problems.push(LexiconError {
@@ -580,9 +742,7 @@ fn parse(name: &str, text: &str, rules: Rules) -> (Lexicon, Vec<LexiconError>) {
         return (Lexicon::default(), problems);
     };
     let mut lexicon = Lexicon::default();
-    // Lower-cased term → line; form → (term, line): to name the earlier owner in messages.
-    let mut terms: HashMap<String, u64> = HashMap::new();
-    let mut owners: HashMap<String, (String, u64)> = HashMap::new();
+    let Seen { terms, owners } = seen;
     let mut previous_term = String::new();
     for record in reader.records() {
         let record = match record {
@@ -623,14 +783,17 @@ fn parse(name: &str, text: &str, rules: Rules) -> (Lexicon, Vec<LexiconError>) {
             continue;
         }
         let key = term.to_lowercase();
-        if let Some(first) = terms.get(&key) {
+        if let Some((file, first)) = terms.get(&key) {
             row.report(
                 columns.term + 1,
-                format!("term `{term}` appears twice (first on line {first})"),
+                format!(
+                    "term `{term}` appears twice (first on {})",
+                    Seen::place(file, *first, name)
+                ),
             );
             continue;
         }
-        terms.insert(key.clone(), line);
+        terms.insert(key.clone(), (name.to_string(), line));
         if rules == Rules::Strict {
             if key.as_bytes() < previous_term.as_bytes() {
                 row.report(
@@ -652,6 +815,19 @@ fn parse(name: &str, text: &str, rules: Rules) -> (Lexicon, Vec<LexiconError>) {
                 columns.category + 1,
                 format!(
                     "unknown category `{category}`{hint}; `slant lexicon list --help` names them"
+                ),
+            );
+        }
+
+        if let Some(expected) = file_category
+            && rules == Rules::Strict
+            && !category.is_empty()
+            && category != expected
+        {
+            row.report(
+                columns.category + 1,
+                format!(
+                    "category `{category}` in {expected}.csv, which holds `{expected}` entries only"
                 ),
             );
         }
@@ -691,10 +867,10 @@ fn parse(name: &str, text: &str, rules: Rules) -> (Lexicon, Vec<LexiconError>) {
                 );
             } else if forms[..i].contains(form) {
                 row.report(col(columns.forms), format!("form `{form}` is listed twice"));
-            } else if let Some((owner, at)) = owners.get(form) {
+            } else if let Some((owner, file, at)) = owners.get(form) {
                 row.report(
                     col(columns.forms),
-                    format!("form `{form}` already belongs to `{owner}` (line {at}); a form belongs to one entry, use `not_when` to tell senses apart"),
+                    format!("form `{form}` already belongs to `{owner}` ({}); a form belongs to one entry, use `not_when` to tell senses apart", Seen::place(file, *at, name)),
                 );
             }
         }
@@ -753,7 +929,7 @@ fn parse(name: &str, text: &str, rules: Rules) -> (Lexicon, Vec<LexiconError>) {
         for form in &forms {
             owners
                 .entry(form.clone())
-                .or_insert_with(|| (term.to_string(), line));
+                .or_insert_with(|| (term.to_string(), name.to_string(), line));
         }
         if row.count > 0 {
             continue;
@@ -848,25 +1024,69 @@ impl fmt::Display for Entry {
 mod tests {
     use super::*;
 
-    fn default_rows() -> Vec<csv::StringRecord> {
-        let mut reader = csv::Reader::from_reader(DEFAULT_ENGLISH_CSV.as_bytes());
-        reader.records().map(|r| r.unwrap()).collect()
-    }
-
     #[test]
-    fn default_file_has_the_contract_header() {
-        let mut reader = csv::Reader::from_reader(DEFAULT_ENGLISH_CSV.as_bytes());
-        let header: Vec<&str> = reader.headers().unwrap().iter().collect();
-        assert_eq!(header, COLUMNS);
+    fn default_files_have_the_contract_header_and_are_sorted_and_unique() {
+        for (name, text) in DEFAULT_ENGLISH {
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            let header: Vec<&str> = reader.headers().unwrap().iter().collect();
+            assert_eq!(header, COLUMNS, "{name}");
+            let terms: Vec<String> = reader
+                .records()
+                .map(|r| r.unwrap()[0].to_lowercase())
+                .collect();
+            for pair in terms.windows(2) {
+                assert!(pair[0] < pair[1], "{name}: not sorted or unique: {pair:?}");
+            }
+        }
         assert!(!Lexicon::default_english().is_empty());
     }
 
     #[test]
-    fn default_file_is_sorted_and_unique() {
-        let terms: Vec<String> = default_rows().iter().map(|r| r[0].to_lowercase()).collect();
-        for pair in terms.windows(2) {
-            assert!(pair[0] < pair[1], "not sorted or duplicated: {:?}", pair);
-        }
+    fn default_files_follow_the_category_order() {
+        let order: Vec<&str> = CATEGORIES.iter().map(|(c, _)| *c).collect();
+        let files: Vec<usize> = DEFAULT_ENGLISH
+            .iter()
+            .map(|(name, _)| {
+                let stem = Path::new(name).file_stem().unwrap().to_str().unwrap();
+                order.iter().position(|c| *c == stem).expect(name)
+            })
+            .collect();
+        assert!(files.windows(2).all(|w| w[0] < w[1]), "{files:?}");
+    }
+
+    #[test]
+    fn a_form_or_term_in_two_files_clashes_and_names_the_other_file() {
+        let header = "term,forms,category\n";
+        let a = format!("{header}slam,slam|slammed,attribution-emotive\n");
+        let b = format!("{header}hit,hit|slammed,violence-label\nslam,slams,hedge\n");
+        let problems = Lexicon::check_files(&[("a.csv", &a), ("b.csv", &b)], Rules::User);
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 2, "{text:?}");
+        assert!(
+            text[0]
+                .starts_with("b.csv:2:2: form `slammed` already belongs to `slam` (a.csv line 2)"),
+            "{text:?}"
+        );
+        assert!(
+            text[1].starts_with("b.csv:3:1: term `slam` appears twice (first on a.csv line 2)"),
+            "{text:?}"
+        );
+        assert!(Lexicon::from_files(&[("a.csv", &a), ("b.csv", &b)]).is_err());
+        let lexicon = Lexicon::from_files(&[("a.csv", &a)]).unwrap();
+        assert_eq!(lexicon.lookup("slammed").next().unwrap().source, "a.csv");
+    }
+
+    #[test]
+    fn a_category_file_holds_its_category_only() {
+        let text = "term,forms,category,neutral,weight,explanation,example,not_when\n\
+                    reportedly,reportedly,hedge,,0.3,Plain words here.,It reportedly fell.,\n\
+                    slam,slam,attribution-emotive,said,0.8,Plain words here.,They slam it.,\n";
+        let problems = Lexicon::check("lexicons/en/hedge.csv", text, Rules::Strict);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!((problems[0].line, problems[0].column), (3, 3));
+        // Under the user rules, or in a file not named after a category, mixing is fine.
+        assert!(Lexicon::check("lexicons/en/hedge.csv", text, Rules::User).is_empty());
+        assert!(Lexicon::check("mine.csv", text, Rules::Strict).is_empty());
     }
 
     #[test]
