@@ -21,7 +21,7 @@
 use crate::extract::quotes::extract;
 use crate::normalize::fold_text;
 use crate::score::flags::flag_article_with;
-use crate::score::lexicon::Lexicon;
+use crate::score::lexicon::{CATEGORIES, Lexicon};
 use crate::score::matcher::Matcher;
 use crate::{Article, normalize};
 use serde::Serialize;
@@ -120,6 +120,20 @@ pub struct WordsReport {
     pub top_false_positives: Vec<(String, usize)>,
     /// The gold words missed most often, with counts (the top 20).
     pub top_missed: Vec<(String, usize)>,
+    /// Word-level precision of each flag category (in the order of the lexicon's categories),
+    /// so that a weak category can be found.
+    pub by_category: Vec<CategoryPrecision>,
+}
+
+/// How often one category's flagged words are words the annotators marked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryPrecision {
+    pub category: String,
+    /// Distinct (sentence, word) pairs flagged with this category.
+    pub predicted: usize,
+    /// Those an annotator marked.
+    pub right: usize,
+    pub precision: f64,
 }
 
 /// Reads labelled sentences from CSV text (a leading byte-order mark is skipped). `name` is
@@ -235,6 +249,8 @@ pub fn evaluate_above(sentences: &[Labelled], lexicon: &Lexicon, min_weight: f32
     let mut confusion = [[0usize; 2]; 2];
     let mut false_positives: std::collections::HashMap<String, usize> = Default::default();
     let mut missed: std::collections::HashMap<String, usize> = Default::default();
+    // Category → (predicted, right).
+    let mut categories: std::collections::HashMap<String, (usize, usize)> = Default::default();
     for (i, sentence) in sentences.iter().enumerate() {
         let article = Article::from_text(&format!("s{i}"), &sentence.text);
         let doc = normalize(&article);
@@ -244,14 +260,21 @@ pub fn evaluate_above(sentences: &[Labelled], lexicon: &Lexicon, min_weight: f32
         let gold_words = split_like_tokens(&sentence.words);
         let mut predicted: BTreeSet<&str> = BTreeSet::new();
         let mut gold: BTreeSet<&str> = BTreeSet::new();
+        let mut by_category: BTreeSet<(&str, &str)> = BTreeSet::new();
         for token in &doc.tokens {
             let word = token.text.as_str();
-            if flags.iter().any(|f| f.span.overlaps(token.span)) {
+            for flag in flags.iter().filter(|f| f.span.overlaps(token.span)) {
                 predicted.insert(word);
+                by_category.insert((flag.category.as_str(), word));
             }
             if gold_words.contains(word) {
                 gold.insert(word);
             }
+        }
+        for (category, word) in by_category {
+            let tally = categories.entry(category.to_string()).or_default();
+            tally.0 += 1;
+            tally.1 += usize::from(gold.contains(word));
         }
         word_tp += predicted.intersection(&gold).count();
         word_predicted += predicted.len();
@@ -280,7 +303,40 @@ pub fn evaluate_above(sentences: &[Labelled], lexicon: &Lexicon, min_weight: f32
     report.macro_f1 = (report.biased.f1 + report.not_biased.f1) / 2.0;
     report.top_false_positives = top(false_positives);
     report.top_missed = top(missed);
+    report.by_category = in_category_order(categories);
     report
+}
+
+/// Per-category tallies as [`CategoryPrecision`]s, in the order of the lexicon's categories
+/// (any other category after them, by name).
+fn in_category_order(
+    tallies: std::collections::HashMap<String, (usize, usize)>,
+) -> Vec<CategoryPrecision> {
+    let rank = |c: &str| {
+        CATEGORIES
+            .iter()
+            .position(|(name, _)| *name == c)
+            .unwrap_or(CATEGORIES.len())
+    };
+    let mut out: Vec<CategoryPrecision> = tallies
+        .into_iter()
+        .map(|(category, (predicted, right))| CategoryPrecision {
+            precision: if predicted == 0 {
+                0.0
+            } else {
+                right as f64 / predicted as f64
+            },
+            category,
+            predicted,
+            right,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        rank(&a.category)
+            .cmp(&rank(&b.category))
+            .then_with(|| a.category.cmp(&b.category))
+    });
+    out
 }
 
 /// The report as a small table for a terminal.
@@ -307,6 +363,18 @@ pub fn write_table(report: &WordsReport, w: &mut impl std::io::Write) -> std::io
         )?;
     }
     writeln!(w, "sentence macro-F1 {:.3}", report.macro_f1)?;
+    writeln!(
+        w,
+        "{:<24} {:>6} {:>9} {:>9}",
+        "precision by category", "right", "predicted", "precision"
+    )?;
+    for c in &report.by_category {
+        writeln!(
+            w,
+            "  {:<22} {:>6} {:>9} {:>9.3}",
+            c.category, c.right, c.predicted, c.precision
+        )?;
+    }
     let list = |items: &[(String, usize)]| {
         items
             .iter()
@@ -411,6 +479,15 @@ mod tests {
         assert_eq!(r.biased.f1, 1.0);
         assert_eq!(r.macro_f1, 1.0);
         assert_eq!(r.top_false_positives[0], ("regime".to_string(), 1));
+        // By category, in the lexicon's category order: actor-label 1 of 2 (regime in s0
+        // right, in s2 not), attribution-emotive 0 of 1 (slammed was not marked).
+        let by: Vec<(&str, usize, usize)> = r
+            .by_category
+            .iter()
+            .map(|c| (c.category.as_str(), c.right, c.predicted))
+            .collect();
+        assert_eq!(by, [("attribution-emotive", 0, 1), ("actor-label", 1, 2)]);
+        assert_eq!(r.by_category[1].precision, 0.5);
         // Above every entry's weight nothing is flagged.
         let none = evaluate_above(&rows, &lexicon, 1.01);
         assert_eq!((none.words.true_positive, none.words.predicted), (0, 0));
