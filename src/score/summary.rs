@@ -11,7 +11,7 @@
 //! | `quotes` | direct quotes, partial quotes included |
 //! | `quotes_altered` | quotes whose wording differs from the fullest version in the story (`match` = `altered`); cut but unchanged quotes (`truncated`) are not counted |
 //! | `facts_conflicting` | facts with `agreement` = `conflict` (another article gives another value for the same key) |
-//! | `units_unique` | alignment units holding only this article's sentences (what nobody else reports) |
+//! | `units_unique` | alignment units holding only this article's sentences (what nobody else reports), photo captions left out |
 //! | `units_omitted` | units this article leaves out that more than half of the others (and at least two) carry ([`omissions`](crate::align::omissions)) |
 //! | `copy_of` | id of the main original this article copies whole (verbatim, near or spun; not a partial lift); empty if none |
 //!
@@ -129,6 +129,13 @@ pub fn summary(story: &Story, flags: &[Flag]) -> Vec<SummaryRow> {
                     .units
                     .iter()
                     .filter(|u| u.members.iter().all(|m| m.article == i))
+                    // A photo caption aligns with nothing: it is not news only this outlet has.
+                    .filter(|u| {
+                        !u.members.iter().all(|m| {
+                            story.docs[m.article].sentences[m.sentence].kind
+                                == crate::normalize::SentenceKind::Caption
+                        })
+                    })
                     .count(),
                 units_omitted: omitted[i].len(),
                 copy_of: story
@@ -154,6 +161,35 @@ pub fn per_thousand(weight: f32, words: usize) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_photo_caption_is_not_news_only_one_outlet_has() {
+        let a = crate::Article::from_text(
+            "a",
+            "Fire closes the harbour road\n\nA fire closed the harbour road on Monday, police said.\n\n\
+             Firefighters spray water on a burning warehouse. (AP Photo/Jane Doe)\n\n\
+             The mayor will visit the port on Tuesday.",
+        );
+        let b = crate::Article::from_text(
+            "b",
+            "Harbour road shut by fire\n\nPolice said a fire closed the harbour road on Monday.\n\n\
+             The mayor is due to visit the port on Tuesday.",
+        );
+        let story = crate::Story::build(vec![a, b]);
+        let doc = &story.docs[0];
+        let caption = doc
+            .sentences
+            .iter()
+            .position(|s| s.kind == crate::normalize::SentenceKind::Caption)
+            .expect("the caption line is read as a caption");
+        // The caption is a unit of its own ...
+        assert!(story.alignment.units.iter().any(|u| u.members.len() == 1
+            && u.members[0].article == 0
+            && u.members[0].sentence == caption));
+        // ... but not a unit only this outlet tells.
+        let rows = summary(&story, &story.flags);
+        assert_eq!(rows[0].units_unique, 0, "{:?}", rows[0]);
+    }
 
     #[test]
     fn rate_per_thousand_words() {
