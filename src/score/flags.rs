@@ -9,13 +9,15 @@
 //!   "irresponsible") but not counted against the outlet ([`counts_against_outlet`]).
 //! - Headline flags are ordinary flags whose sentence is the headline ([`is_headline`]):
 //!   reports show them apart, since the headline is what most readers see.
+//! - A lexicon word that is part of a name or names a legal charge is not flagged
+//!   ([`context`]).
 //! - Where flags overlap, one stays: a scare quote over a lexicon word in its marks (the
 //!   marks are the judgment), a lexicon term over a passive (the term says more).
 //! - Order: by span start, then end, then category (deterministic).
 
 use super::lexicon::Lexicon;
 use super::matcher::Matcher;
-use super::{Evidence, Flag, passive, scare_quotes};
+use super::{Evidence, Flag, context, passive, scare_quotes};
 use crate::extract::Quote;
 use crate::normalize::SentenceKind;
 use crate::{Article, Doc, Span};
@@ -96,6 +98,9 @@ pub fn flag_article_with(
             continue;
         }
         let entry = &lexicon.entries()[hit.entry];
+        if context::other_use(doc, &article.body, sentence, span, entry).is_some() {
+            continue;
+        }
         terms.push(Flag {
             term: entry.term.clone(),
             category: entry.category.clone(),

@@ -5,6 +5,7 @@
 //!   [`Flag`]s; every flag says what evidence it rests on and explains itself.
 
 pub mod asymmetry;
+pub mod context;
 pub mod corpus;
 pub mod flags;
 pub mod lexicon;
