@@ -302,6 +302,70 @@ fn an_unknown_word_two_peers_replace_by_a_neutral_is_a_peer_flag() {
 }
 
 #[test]
+fn an_unknown_word_where_peers_wrote_a_neutral_word_in_another_shape_is_a_peer_flag() {
+    // The same statement in other shapes: no word diff pairs "culled" with "killed", but the
+    // peers' neutral word stands in the same slot ("soldiers culled/killed twelve").
+    let texts = [
+        (
+            "a",
+            "Clashes in the valley\n\nOn Sunday soldiers culled twelve villagers near the river, local officials said. Aid groups asked both sides for calm.",
+        ),
+        (
+            "b",
+            "Twelve dead in valley\n\nLocal officials said that soldiers killed twelve villagers by the river during a Sunday raid. The army has not commented.",
+        ),
+        (
+            "c",
+            "Villagers die in raid\n\nNear the river on Sunday, soldiers killed twelve villagers who had gathered at the ford, according to local officials. Markets stayed closed.",
+        ),
+        (
+            "d",
+            "Raid in the valley\n\nTwelve villagers near the river were among those killed on Sunday when troops opened fire, officials in the region said. Families buried the dead.",
+        ),
+    ];
+    let articles: Vec<Article> = texts
+        .iter()
+        .map(|(id, t)| Article::from_text(id, t))
+        .collect();
+    let lexicon = lexicon();
+    let story = Story::build_with(articles, &lexicon);
+    let a = article(&story, "a");
+    let culled = story.articles[a].body.find("culled").unwrap();
+    let unit_of = |id: &str, word: &str| {
+        let i = article(&story, id);
+        let at = story.articles[i].body.find(word).unwrap();
+        let sentence = story.docs[i]
+            .sentences
+            .iter()
+            .position(|s| s.span.start <= at && at < s.span.end)
+            .unwrap();
+        story
+            .alignment
+            .units
+            .iter()
+            .find(|u| {
+                u.members
+                    .iter()
+                    .any(|m| m.article == i && m.sentence == sentence)
+            })
+            .map(|u| u.id)
+    };
+    assert_eq!(unit_of("a", "culled"), unit_of("b", "killed"), "one unit");
+    assert_eq!(unit_of("a", "culled"), unit_of("c", "killed"), "one unit");
+    let found = peer::peer_flags(&story, &lexicon, &[]);
+    let flag = found
+        .iter()
+        .find(|f| f.article == a && f.span.start == culled)
+        .unwrap_or_else(|| panic!("no peer flag on culled: {found:#?}"));
+    assert_eq!(
+        (flag.category.as_str(), flag.neutral.as_str()),
+        ("violence-label", "killed")
+    );
+    // Nothing else in the story is a peer flag: every other word is shared or known.
+    assert_eq!(found.len(), 1, "{found:#?}");
+}
+
+#[test]
 fn substitutions_get_the_category_of_their_loaded_side() {
     let (story, lexicon) = (&*BAGHDAD, lexicon());
     let categories = peer::substitution_categories(story, &lexicon);

@@ -304,6 +304,12 @@ pub fn peer_flags(story: &Story, lexicon: &Lexicon, existing: &[Flag]) -> Vec<Fl
             }
         }
     }
+    for (key, independent, flag) in across_shapes(story, &places, &forms) {
+        let slot = unknown
+            .entry(key)
+            .or_insert_with(|| (BTreeSet::new(), flag));
+        slot.0.insert(independent);
+    }
     for (key, (peers, flag)) in unknown {
         if peers.len() >= PEER_ONLY_MIN_PEERS {
             found.entry(key).or_insert(flag);
@@ -317,6 +323,114 @@ pub fn peer_flags(story: &Story, lexicon: &Lexicon, existing: &[Flag]) -> Vec<Fl
             .any(|f| f.article == flag.article && f.span.overlaps(flag.span));
         if !clash {
             out.push(flag);
+        }
+    }
+    out
+}
+
+/// The slot a word stands in: the stems of the words right before and right after it in its
+/// sentence (`None` at a sentence end). A slot says something only when one of the two is a
+/// content word.
+type Slot<'t> = (Option<&'t str>, Option<&'t str>);
+
+/// The slot of token `i` of `tokens`, if one of its neighbours is a content word.
+fn slot_of(tokens: &[Token], i: usize) -> Option<Slot<'_>> {
+    let before = i.checked_sub(1).map(|k| &tokens[k]);
+    let after = tokens.get(i + 1);
+    if !before.is_some_and(is_content) && !after.is_some_and(is_content) {
+        return None;
+    }
+    Some((
+        before.map(|t| t.stem.as_str()),
+        after.map(|t| t.stem.as_str()),
+    ))
+}
+
+/// Words the lexicon does not know that stand in the same slot as a neutral word of peers in
+/// the same unit, whatever the shape of the two sentences around it: the same word right
+/// before and right after ("soldiers *culled* twelve" against "soldiers *killed* twelve",
+/// "Iran-backed *militants* fired" against "Iran-backed *fighters* fired"), and neither
+/// sentence has the other's word. Each hit is (article, span), the peer's near-copy family
+/// and the flag to make; [`peer_flags`] keeps those that enough independent peers support.
+/// Work is linear in the unit's words: the peers' neutral words are indexed by their slot,
+/// and each word looks its own up.
+fn across_shapes(
+    story: &Story,
+    places: &Places<'_>,
+    forms: &LexiconForms<'_>,
+) -> Vec<((usize, Span), usize, Flag)> {
+    let mut out = Vec::new();
+    for unit in &story.alignment.units {
+        // Slot → (neutral stem, peer article) of every neutral word in the unit.
+        let mut by_slot: HashMap<Slot<'_>, Vec<(&str, usize)>> = HashMap::new();
+        let mut stems_of: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+        for m in &unit.members {
+            if !story.is_scored(m.article) {
+                continue;
+            }
+            let tokens = story.docs[m.article].sentence_tokens(m.sentence);
+            let stems = stems_of.entry(m.article).or_default();
+            stems.extend(
+                tokens
+                    .iter()
+                    .filter(|t| is_content(t))
+                    .map(|t| t.stem.as_str()),
+            );
+            for (j, t) in tokens.iter().enumerate() {
+                if !is_content(t) || !forms.is_single_neutral(&t.stem) {
+                    continue;
+                }
+                if let Some(slot) = slot_of(tokens, j) {
+                    by_slot
+                        .entry(slot)
+                        .or_default()
+                        .push((t.stem.as_str(), m.article));
+                }
+            }
+        }
+        if by_slot.is_empty() {
+            continue;
+        }
+        for m in &unit.members {
+            if !story.is_scored(m.article) {
+                continue;
+            }
+            let own_family = places.independent(m.article);
+            let own_stems = &stems_of[&m.article];
+            let body = &story.articles[m.article].body;
+            let tokens = story.docs[m.article].sentence_tokens(m.sentence);
+            for (i, t) in tokens.iter().enumerate() {
+                if !is_content(t)
+                    || forms.is_known_stem(&t.stem)
+                    || body[t.span.range()].starts_with(char::is_uppercase)
+                {
+                    continue;
+                }
+                let Some(hits) = slot_of(tokens, i).and_then(|slot| by_slot.get(&slot)) else {
+                    continue;
+                };
+                for &(neutral, peer) in hits {
+                    let family = places.independent(peer);
+                    if family == own_family
+                        || own_stems.contains(neutral)
+                        || stems_of[&peer].contains(t.stem.as_str())
+                    {
+                        continue;
+                    }
+                    let word = [neutral.to_string()];
+                    let side = Side {
+                        story,
+                        article: m.article,
+                        tokens: std::slice::from_ref(t),
+                        peer,
+                        peer_text: forms.neutral_text(neutral).unwrap_or(neutral),
+                        peer_words: &word,
+                    };
+                    if let Some(flag) = side.unknown_flag(forms) {
+                        out.push(((m.article, t.span), family, flag));
+                    }
+                }
+            }
         }
     }
     out
@@ -761,6 +875,8 @@ pub(crate) struct LexiconForms<'a> {
     known_stems: BTreeSet<String>,
     /// Stems of the forms of `attribution-neutral` entries.
     neutral_verb_stems: BTreeSet<String>,
+    /// Stem → text of each one-word neutral alternative suggested by no reporting verb.
+    single_neutrals: HashMap<String, String>,
 }
 
 impl<'a> LexiconForms<'a> {
@@ -808,6 +924,13 @@ impl<'a> LexiconForms<'a> {
         for list in by_first.values_mut() {
             list.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
         }
+        let single_neutrals = neutrals
+            .iter()
+            .filter(|(s, (_, entries))| {
+                s.len() == 1 && entries.iter().all(|e| e.verb_class().is_none())
+            })
+            .map(|(s, (text, _))| (s[0].clone(), text.clone()))
+            .collect();
         Self {
             by_first,
             by_stem,
@@ -818,6 +941,7 @@ impl<'a> LexiconForms<'a> {
                 .collect(),
             known_stems,
             neutral_verb_stems,
+            single_neutrals,
         }
     }
 
@@ -881,6 +1005,17 @@ impl<'a> LexiconForms<'a> {
                 && peer_stems
                     .iter()
                     .any(|s| self.neutral_verb_stems.contains(s)))
+    }
+
+    /// Whether `stem` is a one-word neutral alternative of lexicon entries none of which is
+    /// a reporting verb (the attribution classes deal with verbs).
+    fn is_single_neutral(&self, stem: &str) -> bool {
+        self.single_neutrals.contains_key(stem)
+    }
+
+    /// The text of the one-word neutral alternative with this stem.
+    fn neutral_text(&self, stem: &str) -> Option<&str> {
+        self.single_neutrals.get(stem).map(String::as_str)
     }
 
     /// The first neutral alternative (by stems) in `peer_stems`, with the entries suggesting it.
