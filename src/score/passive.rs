@@ -13,9 +13,12 @@
 //!    rockets were fired ... and one soldier was wounded`: the rockets did it) unless the
 //!    passive opens a relative clause (`..., who were killed near the airport`), which tells
 //!    about someone else; cause nouns are in `passive_causes.txt`;
-//! 4. not hypothetical or denied: no `if`/`unless`/`whether` earlier in the clause (`if any
+//! 4. not a toll: no count opening the clause (`at least 39 people were killed`, `dozens
+//!    were hurt`): casualty figures are reported in the passive, their cause around them; and
+//!    not a purpose (`is used to evacuate`);
+//! 5. not hypothetical or denied: no `if`/`unless`/`whether` earlier in the clause (`if any
 //!    American is killed` has no doer yet), no `not`/`never`, no `no one`/`nobody` subject;
-//! 5. not inside a direct quote: the speaker's phrasing is not the outlet's choice.
+//! 6. not inside a direct quote: the speaker's phrasing is not the outlet's choice.
 //!
 //! Known limits: whether the doer is known is world knowledge ("rockets were fired" by
 //! unknown launchers is fair; "tear gas was fired" by police who are on the scene is not),
@@ -63,7 +66,32 @@ const ADVERBS: &[&str] = &[
 ];
 const NEGATIONS: &[&str] = &["never", "not"];
 /// Words after the participle that name the cause in the next few words.
-const CAUSE_PREPOSITIONS: &[&str] = &["after", "amid", "during", "from", "in"];
+const CAUSE_PREPOSITIONS: &[&str] = &["after", "amid", "during", "from", "in", "when"];
+/// Words that count people in a toll besides numbers (`dozens of people were killed`).
+const COUNT_WORDS: &[&str] = &[
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "million",
+    "millions",
+    "score",
+    "scores",
+    "thousand",
+    "thousands",
+];
+/// Participles of a casualty toll.
+const TOLL_PARTICIPLES: &[&str] = &[
+    "hospitalised",
+    "hospitalized",
+    "hurt",
+    "injured",
+    "killed",
+    "maimed",
+    "wounded",
+];
+/// How many words before "be" a toll's count may stand (`at least 39 people were killed`).
+const TOLL_WINDOW: usize = 6;
 const CONDITIONS: &[&str] = &["if", "unless", "whether"];
 const NOBODY: &[&str] = &["nobody", "none", "no-one"];
 /// Relative pronouns that open a clause about someone else (`that` is left out: it is
@@ -153,10 +181,35 @@ fn agentless_at(w: &Words<'_>, p: usize) -> Option<usize> {
     if denied || nobody || is_hypothetical(w, first) {
         return None;
     }
-    if names_doer_after(w, p) || names_cause_before(w, first) {
+    let toll = TOLL_PARTICIPLES.contains(&w.lower(p)) && is_toll(w, first);
+    if names_doer_after(w, p) || names_cause_before(w, first) || toll {
+        return None;
+    }
+    // "The station is used to evacuate civilians": a purpose, not a deed.
+    if w.lower(p) == "used" && p + 1 < w.tokens.len() && w.lower(p + 1) == "to" {
         return None;
     }
     Some(first)
+}
+
+/// `At least 39 people were killed`, `another 98 were wounded`, `dozens of people were
+/// injured`: a count opens the clause, so the passive reports a toll, the standard form of
+/// casualty figures, whose cause the story tells around it.
+fn is_toll(w: &Words<'_>, first: usize) -> bool {
+    let mut k = first;
+    for _ in 0..TOLL_WINDOW {
+        if k == 0 || w.breaks_after(k - 1) {
+            return false;
+        }
+        k -= 1;
+        let token = &w.tokens[k];
+        if token.kind == crate::normalize::TokenKind::Number
+            || COUNT_WORDS.contains(&token.text.as_str())
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The index of the form of "be" before participle `p` (over at most two adverbs).
@@ -312,6 +365,11 @@ mod tests {
             "Al-Muhandis was also killed in the strike.",
             "The military said eight rockets were fired and that one soldier was wounded.",
             "Eight Katyusha rockets were fired at the Green Zone.",
+            "At least 39 people were killed and 87 wounded on Friday.",
+            "Another 98 were wounded, officials said.",
+            "Dozens of people were injured.",
+            "Two guards were killed when a shell hit the gate.",
+            "The station is used to evacuate civilians.",
         ] {
             assert!(passives(text).is_empty(), "{text}: {:?}", passives(text));
         }

@@ -10,13 +10,18 @@
 //! (1 to [`MAX_WORDS`] words), closed, and embedded in the sentence ([`placement`]: after
 //! `so-called` or inside the outlet's own words, not a statement standing on its own). An
 //! attributed partial quote (`dismissed Pompeo's "irresponsible" remarks`) became a quote
-//! and is not flagged here; its words are the speaker's.
+//! and is not flagged here; its words are the speaker's. Nor is a mention: words written,
+//! painted, chanted or shown, a title or a name, after one of the words of
+//! `mention_cues.txt` ("a rocket with the words “for the children” painted on it").
 
 use crate::extract::Quote;
 use crate::extract::quotes::attributions::{Placement, placement};
 use crate::extract::quotes::marks;
 use crate::extract::quotes::words::Words;
+use crate::wordlists::data_lines;
 use crate::{Article, Doc, Span};
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// The longest scare quote, in words: the extractor's bound for a short unattributed quote.
 pub const MAX_WORDS: usize = 4;
@@ -91,6 +96,9 @@ pub fn find(
         if !(place.so_called || place.partial) {
             continue;
         }
+        if !place.so_called && is_mention(doc, q.open, sentence) {
+            continue;
+        }
         let Some(span) = trimmed(&article.body, body) else {
             continue;
         };
@@ -101,6 +109,26 @@ pub fn find(
         });
     }
     out
+}
+
+/// Words right before a quotation that make it a mention (`mention_cues.txt`).
+static MENTION_CUES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("mention_cues.txt")).collect());
+
+/// How many words before the opening mark a mention cue may stand ("the words “…”", "a
+/// banner reading “…”", "the inscription in Russian “…”" is too far).
+const MENTION_WINDOW: usize = 3;
+
+/// The quotation opening at folded offset `open` in `sentence` is a mention: words written,
+/// painted, chanted or shown, a title or a name, named by one of the few words before it.
+fn is_mention(doc: &Doc, open: usize, sentence: usize) -> bool {
+    let tokens = doc.sentence_tokens(sentence);
+    let before = tokens.partition_point(|t| t.norm.end <= open);
+    tokens[..before]
+        .iter()
+        .rev()
+        .take(MENTION_WINDOW)
+        .any(|t| MENTION_CUES.contains(t.text.as_str()))
 }
 
 /// The span without punctuation at either end (`resistance,` → `resistance`); `None` when
@@ -186,6 +214,33 @@ mod tests {
                 scare_quotes(text)
             );
         }
+    }
+
+    #[test]
+    fn mentions_are_not_scare_quotes() {
+        // Must not flag: words shown, written or chanted, and names.
+        for text in [
+            "The wreck of a rocket with the words “for the children” painted on it lay nearby.",
+            "Protesters carried a banner reading “go home” past the hall.",
+            "The army launched an operation code-named “Dawn” on Monday.",
+            "Crowds chanted “freedom” outside the court.",
+        ] {
+            assert!(
+                scare_quotes(text).is_empty(),
+                "{text}: {:?}",
+                scare_quotes(text)
+            );
+        }
+        // Must flag: the outlet's own distance, even near such a word further back, and
+        // always after so-called.
+        assert_eq!(
+            scare_quotes("The words of the minister hid the “peaceful” nature of the march."),
+            [("peaceful".to_string(), false)]
+        );
+        assert_eq!(
+            scare_quotes("They painted over the so-called “art” last week."),
+            [("art".to_string(), true)]
+        );
     }
 
     #[test]
