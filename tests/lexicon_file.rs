@@ -305,8 +305,6 @@ fn guards_tell_other_senses_apart() {
         ("claimed", "The flood claimed the lives of six people."),
         ("regime", "The athletes follow a strict training regime."),
         ("regime", "The sanctions regime was tightened."),
-        ("resistance", "Doctors warn of resistance to antibiotics."),
-        ("resistance", "The car's low wind resistance saves fuel."),
         ("riot", "Riot police lined the street."),
         ("highly", "The highly fortified zone was hit."),
         ("even", "The vote went ahead even though it rained."),
@@ -319,7 +317,7 @@ fn guards_tell_other_senses_apart() {
     for (form, text) in [
         ("claimed", "The minister claimed the vote was rigged."),
         ("regime", "The regime jailed three reporters."),
-        ("resistance", "Resistance fighters fired rockets."),
+        ("resistance fighters", "Resistance fighters fired rockets."),
         (
             "eliminated",
             "The commander was eliminated in a drone strike.",

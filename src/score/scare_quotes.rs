@@ -186,7 +186,7 @@ mod tests {
                 true,
             ),
             (
-                "Critics mocked the ‘experts’ on the panel.",
+                "The council paid the ‘experts’ on the panel.",
                 "experts",
                 false,
             ),
