@@ -98,9 +98,11 @@ impl Matcher {
                 }
             }
         }
+        // A contiguous NFA: nearly as fast to search as a DFA over thousands of forms, and
+        // built in a fraction of the time (a DFA of the full lexicon takes tens of ms).
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&forms)
             .or_else(|_| AhoCorasick::builder().build(&forms))
             .expect("forms are plain strings");
