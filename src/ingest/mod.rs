@@ -7,6 +7,7 @@
 
 mod error;
 mod html;
+mod ids;
 mod json;
 mod jsonl;
 mod source;
@@ -17,6 +18,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use error::{IngestError, IngestErrorKind};
+pub use ids::UniqueIds;
 pub use source::ReadOptions;
 
 /// One outlet's version of the story.
@@ -106,7 +108,8 @@ pub fn load(paths: &[PathBuf], options: &ReadOptions) -> Loaded {
 
 /// Reads the inputs one article at a time, in input order, without parsing them (see
 /// [`Item::parse`]): a caller can parse and process articles in batches, on several cores, in
-/// memory that does not grow with the number of articles. Ids are as each article gives them.
+/// memory that does not grow with the number of articles. Ids are as each article gives them:
+/// [`UniqueIds`] makes them distinct as they come.
 pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Inputs {
     Inputs {
         paths: paths.to_vec(),
