@@ -10,6 +10,11 @@
 //! Every span a stage reports is a UTF-8 byte range into [`Article::body`], the text as read.
 //! The library never prints and never exits; the `slant` binary does both.
 //!
+//! Stages that work article by article or pair by pair (reading files, normalizing, extracting,
+//! scoring sentence pairs, judging copies, diffing units, flagging) run on the current
+//! [`rayon`] thread pool (the global one unless the caller installs another); their results
+//! are taken in input order, so the output is the same on any number of threads.
+//!
 //! ```
 //! use slant::{Article, normalize};
 //!

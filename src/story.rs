@@ -10,9 +10,11 @@ use crate::extract::{Attribution, Fact, Quote, quotes};
 use crate::normalize::language::Language;
 use crate::score::corpus::{self, Background, Distinctive};
 use crate::score::lexicon::Lexicon;
+use crate::score::matcher::Matcher;
 use crate::score::summary::{self, SummaryRow};
 use crate::score::{Flag, flags, peer};
 use crate::{Article, Doc};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The stages of [`Story::build_reporting`], in order.
@@ -97,21 +99,31 @@ impl Story {
         progress: &mut dyn FnMut(Stage),
     ) -> Self {
         progress(Stage::Normalizing);
-        let docs: Vec<Doc> = articles.iter().map(crate::normalize).collect();
-        let languages: Vec<Option<Language>> = docs.iter().map(Doc::language).collect();
+        // Per-article stages run on every core (rayon's current pool); results are collected
+        // in input order, so the output is the same whatever the number of threads.
+        let docs: Vec<Doc> = articles.par_iter().map(crate::normalize).collect();
+        let languages: Vec<Option<Language>> = docs.par_iter().map(Doc::language).collect();
         let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
         let dates: Vec<Option<&str>> = articles.iter().map(|a| a.date.as_deref()).collect();
         progress(Stage::Extracting);
+        let extracted: Vec<(Vec<Quote>, Vec<Attribution>, Vec<Fact>)> = articles
+            .par_iter()
+            .zip(docs.par_iter())
+            .enumerate()
+            .map(|(i, (article, doc))| {
+                let (q, a) = quotes::extract(i, article, doc, lexicon);
+                (q, a, facts::extract(i, article, doc))
+            })
+            .collect();
         let mut all_quotes = Vec::new();
         let mut attributions = Vec::new();
         let mut all_facts = Vec::new();
-        for (i, (article, doc)) in articles.iter().zip(&docs).enumerate() {
-            let (q, a) = quotes::extract(i, article, doc, lexicon);
+        for (i, (q, a, f)) in extracted.into_iter().enumerate() {
             all_quotes.extend(q);
             if languages[i].is_none_or(|l| l.is_english()) {
                 attributions.extend(a);
             }
-            all_facts.extend(facts::extract(i, article, doc));
+            all_facts.extend(f);
         }
         quotes::canonicalize_speakers(&mut all_quotes, &mut attributions);
         let quote_matches = matching::match_quotes(&all_quotes);
@@ -144,12 +156,21 @@ impl Story {
     /// The scoring stage: flags from the lexicon, peers and corpus, baselines, the distinctive
     /// words, substitution categories and the per-article summary.
     fn score(&mut self, lexicon: &Lexicon, background: Option<&Background>) {
-        let mut all: Vec<Flag> = Vec::new();
-        for (i, (article, doc)) in self.articles.iter().zip(&self.docs).enumerate() {
-            if self.is_scored(i) {
-                all.extend(flags::flag_article(i, article, doc, &self.quotes, lexicon));
-            }
-        }
+        let matcher = Matcher::shared(lexicon);
+        let per_article: Vec<Vec<Flag>> = (0..self.articles.len())
+            .into_par_iter()
+            .map(|i| {
+                if !self.is_scored(i) {
+                    return Vec::new();
+                }
+                // Quotes are in article order: each article's own are one run of them.
+                let from = self.quotes.partition_point(|q| q.article < i);
+                let to = self.quotes.partition_point(|q| q.article <= i);
+                let (article, doc) = (&self.articles[i], &self.docs[i]);
+                flags::flag_article_with(&matcher, i, article, doc, &self.quotes[from..to], lexicon)
+            })
+            .collect();
+        let mut all: Vec<Flag> = per_article.into_iter().flatten().collect();
         all.extend(peer::peer_flags(self, lexicon, &all));
         let every_distinctive = corpus::distinctive(self, background, usize::MAX);
         all.extend(corpus::corpus_flags(

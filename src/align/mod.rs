@@ -18,6 +18,7 @@ use crate::Doc;
 use crate::normalize::SentenceKind;
 pub use candidates::SentenceId;
 pub use copies::{CopyKind, CopyPair};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 pub use units::Thresholds;
@@ -257,8 +258,9 @@ fn score_candidates(
     terms: &terms::StoryTerms,
     candidates: &[(SentenceId, SentenceId)],
 ) -> PairScores {
+    // Each pair is scored on its own: on every core (rayon's current pool).
     let scores = candidates
-        .iter()
+        .par_iter()
         .map(|&(x, y)| ((x, y), pair_score(docs, terms, x, y)))
         .collect();
     PairScores {

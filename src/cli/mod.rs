@@ -22,6 +22,10 @@ struct Cli {
     /// Print nothing but errors.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Threads to spread articles over (default: every core). The output is the same
+    /// whatever the number.
+    #[arg(long, short, global = true, value_name = "N")]
+    jobs: Option<std::num::NonZeroUsize>,
     #[command(subcommand)]
     command: Command,
 }
@@ -82,6 +86,10 @@ enum Outcome {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let out = output::Out::new(cli.quiet);
+    if let Err(e) = start_threads(cli.jobs) {
+        out.error(&format!("cannot start worker threads: {e}"));
+        return ExitCode::from(2);
+    }
     let result = match &cli.command {
         Command::Align(args) => align::run(args, &out),
         Command::Compare(args) => compare::run(args, &out),
@@ -102,6 +110,19 @@ pub fn run() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Stack of each worker thread: as large as the main thread's (articles are read and scored
+/// there), reserved, not used, until a deep input needs it.
+const WORKER_STACK_BYTES: usize = 8 * 1024 * 1024;
+
+/// Sets up the threads the library's stages and `score` spread articles over: `jobs`, or one
+/// per core.
+fn start_threads(jobs: Option<std::num::NonZeroUsize>) -> Result<(), rayon::ThreadPoolBuildError> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.map_or(0, std::num::NonZeroUsize::get))
+        .stack_size(WORKER_STACK_BYTES)
+        .build_global()
 }
 
 /// Articles a caveat line names before "and N more": enough to find them, never a wall.

@@ -22,11 +22,19 @@
 //!
 //! `--format csv` writes the `flags.csv` columns of the report contract; `--format json` an
 //! array of flags with their path, line, column and whether they are in the headline.
+//!
+//! Articles stream through: a JSONL file is read record by record, and each batch of articles
+//! is scored on every core (`--jobs`) and written, in input order, before the next is read, so
+//! memory does not grow with the number of records and the output is the same whatever the
+//! number of threads. An input that cannot be read is named on stderr as it comes
+//! (`file:line: reason` for a JSONL record) and the others are still scored.
 
 use super::lexicon::LexiconSource;
 use super::{InputArgs, Outcome, output::Out};
+use rayon::prelude::*;
 use serde::Serialize;
 use slant::extract::quotes;
+use slant::ingest::{Item, Parsed, UniqueIds};
 use slant::score::Flag;
 use slant::score::flags::{counts_against_outlet, flag_article_with, is_headline};
 use slant::score::lexicon::Lexicon;
@@ -58,6 +66,12 @@ pub enum Format {
     Json,
 }
 
+/// Inputs read before a batch is scored: enough to keep every core busy, few enough that
+/// memory stays flat however many records a JSONL file holds.
+const BATCH_ARTICLES: usize = 256;
+/// A batch also ends once it holds this many bytes of text (articles may be large).
+const BATCH_BYTES: usize = 32 * 1024 * 1024;
+
 pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
     let lexicon = match args.lexicon.load() {
         Ok(lexicon) => lexicon,
@@ -66,61 +80,157 @@ pub fn run(args: &Args, out: &Out) -> io::Result<Outcome> {
             return Ok(Outcome::InputErrors);
         }
     };
-    let (loaded, outcome) = super::load(&args.input, out);
     let matcher = Matcher::new(&lexicon);
-    let scored: Vec<Scored> = loaded
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, article)| Scored::new(i, article, &lexicon, &matcher))
-        .collect();
-
+    // Articles stream through in batches: read in order, parsed, scored and rendered on every
+    // core, written in order. Nothing of a batch is kept once it is written.
+    let mut inputs = slant::ingest::read(&args.input.paths, &args.input.read_options());
+    let mut ids = UniqueIds::new();
     let mut w = out.stdout();
-    match args.format {
-        Format::Text => text(&scored, &mut w)?,
-        Format::Csv => {
-            let flags: Vec<Flag> = scored
-                .iter()
-                .flat_map(|s| s.flags.iter().cloned())
-                .collect();
-            slant::report::score_csv::flags_of(&loaded.articles, &flags, &mut w)
-                .map_err(io::Error::other)?
+    let mut sink = Sink::start(args.format, &mut w)?;
+    let mut totals = Totals::default();
+    let mut outcome = Outcome::Ok;
+    let mut index = 0;
+    loop {
+        let batch = next_batch(&mut inputs);
+        if batch.is_empty() {
+            break;
         }
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut w, &records(&scored))?;
-            writeln!(w)?;
+        let parsed: Vec<Parsed> = batch.into_par_iter().map(Item::parse).collect();
+        let mut articles = Vec::with_capacity(parsed.len());
+        for parsed in parsed {
+            if let Some(note) = parsed.note {
+                out.note(&format!("{}: {}", note.path.display(), note.message));
+            }
+            match parsed.article {
+                Some(Ok(mut article)) => {
+                    ids.assign(&mut article);
+                    articles.push((index, article));
+                    index += 1;
+                }
+                Some(Err(e)) => {
+                    out.error(&e.to_string());
+                    outcome = Outcome::InputErrors;
+                }
+                None => {}
+            }
+        }
+        let rendered: Vec<Rendered> = articles
+            .par_iter()
+            .map(|(i, article)| {
+                Scored::new(*i, article, &lexicon, &matcher)
+                    .render(args.format, args.include_quotes)
+            })
+            .collect::<io::Result<_>>()?;
+        for article in &rendered {
+            sink.write(article)?;
+            totals.add(article);
         }
     }
+    sink.finish()?;
     w.flush()?;
 
-    let all: Vec<&Flag> = scored.iter().flat_map(|s| &s.flags).collect();
-    let counted = all
-        .iter()
-        .filter(|f| args.include_quotes || counts_against_outlet(f))
-        .count();
-    let in_headlines = scored
-        .iter()
-        .map(|s| s.flags.iter().filter(|f| is_headline(&s.doc, f)).count())
-        .sum::<usize>();
     out.note(&format!(
         "{} flags in {} articles: {} in the outlets' own words, {} inside quotes, {} in headlines",
-        all.len(),
-        scored.len(),
-        all.iter().filter(|f| counts_against_outlet(f)).count(),
-        all.iter().filter(|f| !counts_against_outlet(f)).count(),
-        in_headlines,
+        totals.flags,
+        totals.articles,
+        totals.own_words,
+        totals.flags - totals.own_words,
+        totals.in_headlines,
     ));
     if outcome != Outcome::Ok {
         return Ok(outcome);
     }
     match args.fail_on {
-        Some(limit) if counted > limit => {
+        Some(limit) if totals.counted > limit => {
             out.note(&format!(
-                "{counted} flags count, more than --fail-on {limit}"
+                "{} flags count, more than --fail-on {limit}",
+                totals.counted
             ));
             Ok(Outcome::FailOn)
         }
         _ => Ok(Outcome::Ok),
+    }
+}
+
+/// The next inputs to score: up to [`BATCH_ARTICLES`] or [`BATCH_BYTES`], in input order.
+fn next_batch(inputs: &mut slant::ingest::Inputs) -> Vec<Item> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    while batch.len() < BATCH_ARTICLES && bytes < BATCH_BYTES {
+        let Some(item) = inputs.next() else { break };
+        bytes += item.text_bytes();
+        batch.push(item);
+    }
+    batch
+}
+
+/// One article's flags as they will be written, and their counts.
+struct Rendered {
+    bytes: Vec<u8>,
+    flags: usize,
+    own_words: usize,
+    counted: usize,
+    in_headlines: usize,
+}
+
+/// What the closing note and `--fail-on` count.
+#[derive(Default)]
+struct Totals {
+    articles: usize,
+    flags: usize,
+    own_words: usize,
+    counted: usize,
+    in_headlines: usize,
+}
+
+impl Totals {
+    fn add(&mut self, r: &Rendered) {
+        self.articles += 1;
+        self.flags += r.flags;
+        self.own_words += r.own_words;
+        self.counted += r.counted;
+        self.in_headlines += r.in_headlines;
+    }
+}
+
+/// Writes the articles' rendered flags in turn: the CSV header first; for JSON the array's
+/// brackets and commas, so the stream is one array (as `serde_json` prints it, pretty).
+struct Sink<'w, W: Write> {
+    w: &'w mut W,
+    format: Format,
+    /// Whether a JSON record was written yet.
+    any: bool,
+}
+
+impl<'w, W: Write> Sink<'w, W> {
+    fn start(format: Format, w: &'w mut W) -> io::Result<Self> {
+        if format == Format::Csv {
+            slant::report::score_csv::flags_header(&mut *w).map_err(io::Error::other)?;
+        }
+        Ok(Self {
+            w,
+            format,
+            any: false,
+        })
+    }
+
+    fn write(&mut self, article: &Rendered) -> io::Result<()> {
+        if article.bytes.is_empty() {
+            return Ok(());
+        }
+        if self.format == Format::Json {
+            self.w.write_all(if self.any { b",\n" } else { b"[\n" })?;
+            self.any = true;
+        }
+        self.w.write_all(&article.bytes)
+    }
+
+    fn finish(self) -> io::Result<()> {
+        if self.format == Format::Json {
+            self.w
+                .write_all(if self.any { b"\n]\n" } else { b"[]\n" })?;
+        }
+        Ok(())
     }
 }
 
@@ -143,6 +253,38 @@ impl<'a> Scored<'a> {
             flags,
             lines: Lines::of(article),
         }
+    }
+
+    fn render(&self, format: Format, include_quotes: bool) -> io::Result<Rendered> {
+        let mut bytes = Vec::new();
+        match format {
+            Format::Text => self.text(&mut bytes)?,
+            Format::Csv => {
+                slant::report::score_csv::flag_rows(self.article, &self.flags, &mut bytes)
+                    .map_err(io::Error::other)?
+            }
+            Format::Json => self.json(&mut bytes)?,
+        }
+        let own_words = self
+            .flags
+            .iter()
+            .filter(|f| counts_against_outlet(f))
+            .count();
+        Ok(Rendered {
+            bytes,
+            flags: self.flags.len(),
+            own_words,
+            counted: if include_quotes {
+                self.flags.len()
+            } else {
+                own_words
+            },
+            in_headlines: self
+                .flags
+                .iter()
+                .filter(|f| is_headline(&self.doc, f))
+                .count(),
+        })
     }
 }
 
@@ -201,15 +343,15 @@ fn words(article: &Article, flag: &Flag) -> String {
         .join(" ")
 }
 
-fn text(scored: &[Scored<'_>], w: &mut impl Write) -> io::Result<()> {
-    for s in scored {
-        for flag in &s.flags {
-            let (line, column) = s.lines.position(flag.span.start);
-            write!(w, "{}:{line}:{column}: ", s.article.source)?;
-            if is_headline(&s.doc, flag) {
+impl Scored<'_> {
+    fn text(&self, w: &mut impl Write) -> io::Result<()> {
+        for flag in &self.flags {
+            let (line, column) = self.lines.position(flag.span.start);
+            write!(w, "{}:{line}:{column}: ", self.article.source)?;
+            if is_headline(&self.doc, flag) {
                 write!(w, "headline: ")?;
             }
-            write!(w, "{}: \"{}\"", flag.category, words(s.article, flag))?;
+            write!(w, "{}: \"{}\"", flag.category, words(self.article, flag))?;
             if !flag.neutral.is_empty() {
                 write!(w, " -> \"{}\"", flag.neutral)?;
             }
@@ -218,8 +360,52 @@ fn text(scored: &[Scored<'_>], w: &mut impl Write) -> io::Result<()> {
             }
             writeln!(w, ": {}", flag.explanation)?;
         }
+        Ok(())
     }
-    Ok(())
+
+    /// The article's records as members of the pretty-printed array [`Sink`] writes: each
+    /// indented one level, separated by commas.
+    fn json(&self, w: &mut Vec<u8>) -> io::Result<()> {
+        for (i, flag) in self.flags.iter().enumerate() {
+            if i > 0 {
+                w.extend_from_slice(b",\n");
+            }
+            let record = serde_json::to_string_pretty(&self.record(flag))?;
+            // A JSON string holds no raw line break: every line of the record is indented.
+            for (n, line) in record.lines().enumerate() {
+                if n > 0 {
+                    w.push(b'\n');
+                }
+                w.extend_from_slice(b"  ");
+                w.extend_from_slice(line.as_bytes());
+            }
+        }
+        Ok(())
+    }
+
+    fn record<'s>(&'s self, flag: &'s Flag) -> Record<'s> {
+        let (line, column) = self.lines.position(flag.span.start);
+        Record {
+            path: &self.article.source,
+            line,
+            column,
+            article_id: &self.article.id,
+            outlet: &self.article.outlet,
+            sentence_index: flag.sentence,
+            headline: is_headline(&self.doc, flag),
+            start: flag.span.start,
+            end: flag.span.end,
+            text: &self.article.body[flag.span.range()],
+            term: &flag.term,
+            category: &flag.category,
+            neutral: &flag.neutral,
+            weight: flag.weight,
+            evidence: flag.evidence.as_str(),
+            in_quote: flag.in_quote,
+            baseline: &flag.baseline,
+            explanation: &flag.explanation,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -242,37 +428,6 @@ struct Record<'a> {
     in_quote: bool,
     baseline: &'a str,
     explanation: &'a str,
-}
-
-fn records<'a>(scored: &'a [Scored<'a>]) -> Vec<Record<'a>> {
-    scored
-        .iter()
-        .flat_map(|s| {
-            s.flags.iter().map(move |flag| {
-                let (line, column) = s.lines.position(flag.span.start);
-                Record {
-                    path: &s.article.source,
-                    line,
-                    column,
-                    article_id: &s.article.id,
-                    outlet: &s.article.outlet,
-                    sentence_index: flag.sentence,
-                    headline: is_headline(&s.doc, flag),
-                    start: flag.span.start,
-                    end: flag.span.end,
-                    text: &s.article.body[flag.span.range()],
-                    term: &flag.term,
-                    category: &flag.category,
-                    neutral: &flag.neutral,
-                    weight: flag.weight,
-                    evidence: flag.evidence.as_str(),
-                    in_quote: flag.in_quote,
-                    baseline: &flag.baseline,
-                    explanation: &flag.explanation,
-                }
-            })
-        })
-        .collect()
 }
 
 #[cfg(test)]

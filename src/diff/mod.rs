@@ -6,6 +6,7 @@
 
 use crate::Doc;
 use crate::align::Alignment;
+use rayon::prelude::*;
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 use std::collections::BTreeSet;
@@ -44,72 +45,98 @@ pub struct Diffs {
 
 /// Diffs every pair of members of every unit (members of different articles). The same
 /// substitution between the same two articles is kept once, at its first unit.
+///
+/// Units are diffed on every core (rayon's current pool); what they find is then taken in
+/// unit order, so the result does not depend on the number of threads.
 pub fn substitutions(alignment: &Alignment, docs: &[Doc], bodies: &[&str]) -> Diffs {
+    let per_unit: Vec<UnitDiffs> = alignment
+        .units
+        .par_iter()
+        .map(|unit| unit_diffs(unit, docs, bodies))
+        .collect();
     let mut out = Diffs::default();
     let mut seen: BTreeSet<(usize, usize, String, String)> = BTreeSet::new();
-    for unit in &alignment.units {
-        for (i, x) in unit.members.iter().enumerate() {
-            for y in &unit.members[i + 1..] {
-                if x.article == y.article {
+    for unit in per_unit {
+        out.timed_out.extend(unit.timed_out);
+        for (key, substitution) in unit.found {
+            if seen.insert(key) {
+                out.substitutions.push(substitution);
+            }
+        }
+    }
+    out
+}
+
+/// What one unit's diffs found, in pair order: each substitution with the key that tells it
+/// apart (articles and replaced words), and the pairs whose diff ran out of time.
+type SubstitutionKey = (usize, usize, String, String);
+
+#[derive(Debug, Default)]
+struct UnitDiffs {
+    found: Vec<(SubstitutionKey, Substitution)>,
+    timed_out: Vec<(usize, usize, usize)>,
+}
+
+fn unit_diffs(unit: &crate::align::Unit, docs: &[Doc], bodies: &[&str]) -> UnitDiffs {
+    let mut out = UnitDiffs::default();
+    for (i, x) in unit.members.iter().enumerate() {
+        for y in &unit.members[i + 1..] {
+            if x.article == y.article {
+                continue;
+            }
+            let (x, y) = if x.article < y.article {
+                (x, y)
+            } else {
+                (y, x)
+            };
+            let (ta, tb) = (
+                docs[x.article].sentence_tokens(x.sentence),
+                docs[y.article].sentence_tokens(y.sentence),
+            );
+            let (wa, wb): (Vec<&str>, Vec<&str>) = (
+                ta.iter().map(|t| t.text.as_str()).collect(),
+                tb.iter().map(|t| t.text.as_str()).collect(),
+            );
+            if is_headline(&docs[x.article], x.sentence)
+                != is_headline(&docs[y.article], y.sentence)
+            {
+                continue; // a headline against running text: everything differs
+            }
+            let deadline = Instant::now() + DIFF_DEADLINE;
+            let ops = capture_diff_slices_deadline(Algorithm::Myers, &wa, &wb, Some(deadline));
+            if Instant::now() > deadline {
+                out.timed_out.push((unit.id, x.article, y.article));
+            }
+            if shared_share(&ops, wa.len().max(wb.len())) < MIN_SHARED_WORDS {
+                continue; // a paraphrase, not an edit: its "substitutions" would be noise
+            }
+            for (ra, rb) in replaced_runs(&ops) {
+                if ra.is_empty()
+                    || rb.is_empty()
+                    || ra.len() > MAX_SUBSTITUTION_WORDS
+                    || rb.len() > MAX_SUBSTITUTION_WORDS
+                {
                     continue;
                 }
-                let (x, y) = if x.article < y.article {
-                    (x, y)
-                } else {
-                    (y, x)
-                };
-                let (ta, tb) = (
-                    docs[x.article].sentence_tokens(x.sentence),
-                    docs[y.article].sentence_tokens(y.sentence),
+                let key = (
+                    x.article,
+                    y.article,
+                    wa[ra.clone()].join(" "),
+                    wb[rb.clone()].join(" "),
                 );
-                let (wa, wb): (Vec<&str>, Vec<&str>) = (
-                    ta.iter().map(|t| t.text.as_str()).collect(),
-                    tb.iter().map(|t| t.text.as_str()).collect(),
-                );
-                if is_headline(&docs[x.article], x.sentence)
-                    != is_headline(&docs[y.article], y.sentence)
-                {
-                    continue; // a headline against running text: everything differs
-                }
-                let deadline = Instant::now() + DIFF_DEADLINE;
-                let ops = capture_diff_slices_deadline(Algorithm::Myers, &wa, &wb, Some(deadline));
-                if Instant::now() > deadline {
-                    out.timed_out.push((unit.id, x.article, y.article));
-                }
-                if shared_share(&ops, wa.len().max(wb.len())) < MIN_SHARED_WORDS {
-                    continue; // a paraphrase, not an edit: its "substitutions" would be noise
-                }
-                for (ra, rb) in replaced_runs(&ops) {
-                    if ra.is_empty()
-                        || rb.is_empty()
-                        || ra.len() > MAX_SUBSTITUTION_WORDS
-                        || rb.len() > MAX_SUBSTITUTION_WORDS
-                    {
-                        continue;
-                    }
-                    let key = (
-                        x.article,
-                        y.article,
-                        wa[ra.clone()].join(" "),
-                        wb[rb.clone()].join(" "),
-                    );
-                    if !seen.insert(key) {
-                        continue;
-                    }
-                    let surface = |tokens: &[crate::normalize::Token],
-                                   body: &str,
-                                   r: std::ops::Range<usize>| {
+                let surface =
+                    |tokens: &[crate::normalize::Token], body: &str, r: std::ops::Range<usize>| {
                         body[tokens[r.start].span.start..tokens[r.end - 1].span.end].to_string()
                     };
-                    out.substitutions.push(Substitution {
-                        unit: unit.id,
-                        a: x.article,
-                        b: y.article,
-                        a_text: surface(ta, bodies[x.article], ra),
-                        b_text: surface(tb, bodies[y.article], rb),
-                        category: String::new(),
-                    });
-                }
+                let substitution = Substitution {
+                    unit: unit.id,
+                    a: x.article,
+                    b: y.article,
+                    a_text: surface(ta, bodies[x.article], ra),
+                    b_text: surface(tb, bodies[y.article], rb),
+                    category: String::new(),
+                };
+                out.found.push((key, substitution));
             }
         }
     }

@@ -28,6 +28,10 @@ pub enum IngestErrorKind {
     TooLarge { size: u64, max: u64 },
     #[error("malformed JSON: {0}")]
     Json(String),
+    #[error("empty record: its `{0}` field holds no text")]
+    EmptyRecord(&'static str),
+    #[error("the page holds no article text")]
+    NoText,
     #[error("the JSON record has no `text` or `html` field")]
     MissingText,
     #[error("no articles here (slant reads .txt, .html, .json and .jsonl files)")]

@@ -3,9 +3,8 @@
 //! Fields: `id`, `outlet`, `title`, `date`, `url`, `note`, and `text` (plain text) or `html`
 //! (a page, reduced to text as `.html` files are). Other fields are ignored.
 
-use super::{Article, IngestError, IngestErrorKind, Loaded, Note, html, non_empty, normalize_date};
+use super::{Article, IngestErrorKind, html, non_empty, normalize_date};
 use serde::Deserialize;
-use std::path::Path;
 
 #[derive(Debug, Deserialize)]
 struct Record {
@@ -19,51 +18,17 @@ struct Record {
     html: Option<String>,
 }
 
-/// A `.json` file holding one article object, and the note its `html` left, if any.
+/// One article object (a `.json` file, or one line of a `.jsonl` file), and the note its
+/// `html` left, if any. `default_id` is the id when the object has none. A record whose text
+/// is empty is refused as an empty record, naming the field it left empty.
 pub fn parse_object(
-    stem: &str,
+    default_id: &str,
     text: &str,
     source: &str,
 ) -> Result<(Article, Option<String>), IngestErrorKind> {
     let record: Record =
         serde_json::from_str(text).map_err(|e| IngestErrorKind::Json(e.to_string()))?;
-    into_article(record, stem, source)
-}
-
-/// A `.jsonl` file: every non-blank line is one article; a bad line is an error of its own and
-/// the other lines are still read. Without an `id`, a line's id is `<stem>-<line>`. A line
-/// whose `html` was read the simpler way leaves a note starting `line N:`.
-pub fn parse_lines(stem: &str, text: &str, path: &Path) -> Loaded {
-    let mut read = Loaded::default();
-    for (index, line) in text.lines().enumerate() {
-        let number = index + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let source = format!("{}:{number}", path.display());
-        let parsed = serde_json::from_str::<Record>(line)
-            .map_err(|e| IngestErrorKind::Json(e.to_string()))
-            .and_then(|record| into_article(record, &format!("{stem}-{number}"), &source));
-        match parsed {
-            Ok((article, _)) if article.body.trim().is_empty() => {
-                read.errors
-                    .push(IngestError::new(path, Some(number), IngestErrorKind::Empty));
-            }
-            Ok((article, note)) => {
-                read.articles.push(article);
-                read.notes.extend(note.map(|message| Note {
-                    path: path.to_path_buf(),
-                    message: format!("line {number}: {message}"),
-                }));
-            }
-            Err(kind) => read.errors.push(IngestError::new(path, Some(number), kind)),
-        }
-    }
-    if read.articles.is_empty() && read.errors.is_empty() {
-        read.errors
-            .push(IngestError::new(path, None, IngestErrorKind::Empty));
-    }
-    read
+    into_article(record, default_id, source)
 }
 
 /// The article a record holds, and the note its `html` left, if any.
@@ -79,6 +44,11 @@ fn into_article(
         _ => None,
     }
     .unwrap_or_else(|| default_id.to_string());
+    let text_field = if record.text.is_some() {
+        "text"
+    } else {
+        "html"
+    };
     let (from_html, note) = match (&record.text, &record.html) {
         (Some(_), _) => (None, None),
         (None, Some(page)) => {
@@ -92,6 +62,9 @@ fn into_article(
         (None, Some(page)) => page.body.clone(),
         (None, None) => unreachable!("checked above"),
     };
+    if body.trim().is_empty() {
+        return Err(IngestErrorKind::EmptyRecord(text_field));
+    }
     let page_field =
         |f: fn(&Article) -> &Option<String>| from_html.as_ref().and_then(|a| f(a).clone());
     let article = Article {
@@ -138,14 +111,17 @@ mod tests {
     }
 
     #[test]
-    fn bad_lines_are_reported_and_good_lines_kept() {
-        let text = "{\"text\": \"One.\"}\n{oops\n\n{\"outlet\": \"x\"}\n{\"text\": \"Four.\"}\n";
-        let read = parse_lines("s", text, Path::new("s.jsonl"));
-        let ids: Vec<&str> = read.articles.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["s-1", "s-5"]);
-        let lines: Vec<Option<usize>> = read.errors.iter().map(|e| e.line).collect();
-        assert_eq!(lines, [Some(2), Some(4)]);
-        assert!(matches!(read.errors[0].kind, IngestErrorKind::Json(_)));
-        assert_eq!(read.errors[1].kind, IngestErrorKind::MissingText);
+    fn a_record_without_words_is_empty_naming_its_field() {
+        let empty = |json: &str| parse_object("r", json, "r.json").map(|_| ()).unwrap_err();
+        assert_eq!(
+            empty(r#"{"text": " \n "}"#),
+            IngestErrorKind::EmptyRecord("text")
+        );
+        assert_eq!(
+            empty(r#"{"html": "<div></div>"}"#),
+            IngestErrorKind::EmptyRecord("html")
+        );
+        assert_eq!(empty(r#"{"id": 3}"#), IngestErrorKind::MissingText);
+        assert!(matches!(empty("[1, 2]"), IngestErrorKind::Json(_)));
     }
 }

@@ -7,7 +7,9 @@
 
 mod error;
 mod html;
+mod ids;
 mod json;
+mod jsonl;
 mod source;
 mod text;
 
@@ -16,6 +18,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use error::{IngestError, IngestErrorKind};
+pub use ids::UniqueIds;
 pub use source::ReadOptions;
 
 /// One outlet's version of the story.
@@ -85,108 +88,280 @@ impl Format {
 
 /// Reads every path: a file is one article (or one per line for JSONL), a directory is a
 /// story whose supported files are read in name order. Subdirectories are passed over quietly.
+/// Articles are parsed on every core ([`rayon`]'s current pool), in input order.
 pub fn load(paths: &[PathBuf], options: &ReadOptions) -> Loaded {
+    use rayon::prelude::*;
+    let items: Vec<Item> = read(paths, options).collect();
+    let parsed: Vec<Parsed> = items.into_par_iter().map(Item::parse).collect();
     let mut loaded = Loaded::default();
-    for path in paths {
-        if path.is_dir() {
-            load_dir(path, options, &mut loaded);
-        } else {
-            load_file(path, options, &mut loaded);
+    for parsed in parsed {
+        loaded.notes.extend(parsed.note);
+        match parsed.article {
+            Some(Ok(article)) => loaded.articles.push(article),
+            Some(Err(e)) => loaded.errors.push(e),
+            None => {}
         }
     }
     make_ids_unique(&mut loaded.articles);
     loaded
 }
 
-fn load_dir(dir: &Path, options: &ReadOptions, loaded: &mut Loaded) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            loaded.errors.push(IngestError::io(dir, &e));
-            return;
+/// Reads the inputs one article at a time, in input order, without parsing them (see
+/// [`Item::parse`]): a caller can parse and process articles in batches, on several cores, in
+/// memory that does not grow with the number of articles. Ids are as each article gives them:
+/// [`UniqueIds`] makes them distinct as they come.
+pub fn read(paths: &[PathBuf], options: &ReadOptions) -> Inputs {
+    Inputs {
+        paths: paths.to_vec(),
+        next_path: 0,
+        options: *options,
+        dir: None,
+        records: None,
+    }
+}
+
+/// One input as read: an article to parse, an input refused, or a note.
+#[derive(Debug)]
+pub enum Item {
+    Raw(RawArticle),
+    Error(IngestError),
+    Note(Note),
+}
+
+/// An article's text as read from its file (or JSONL line), not yet parsed.
+#[derive(Debug, Clone)]
+pub struct RawArticle {
+    path: PathBuf,
+    line: Option<usize>,
+    format: RawFormat,
+    text: String,
+}
+
+/// How a [`RawArticle`]'s text is parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RawFormat {
+    Text,
+    Html,
+    Json,
+    /// One line of a JSONL file.
+    JsonRecord,
+}
+
+/// What parsing an [`Item`] gave: the article or why it was refused (none for a note), and a
+/// note (a file skipped, a page read the simpler way).
+#[derive(Debug)]
+pub struct Parsed {
+    pub article: Option<Result<Article, IngestError>>,
+    pub note: Option<Note>,
+}
+
+impl Item {
+    /// Parses an article's text; an error or a note passes through as it is.
+    pub fn parse(self) -> Parsed {
+        match self {
+            Self::Raw(raw) => raw.parse(),
+            Self::Error(e) => Parsed {
+                article: Some(Err(e)),
+                note: None,
+            },
+            Self::Note(note) => Parsed {
+                article: None,
+                note: Some(note),
+            },
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    let before = loaded.articles.len() + loaded.errors.len();
-    for path in paths {
+    }
+
+    /// Bytes of text the item holds (to bound how much a caller keeps at once).
+    pub fn text_bytes(&self) -> usize {
+        match self {
+            Self::Raw(raw) => raw.text.len(),
+            Self::Error(_) | Self::Note(_) => 0,
+        }
+    }
+}
+
+impl RawArticle {
+    /// The file the article was read from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Its 1-based line, for a JSONL record.
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+
+    /// The article, or why it was refused, naming the file (and line).
+    pub fn parse(self) -> Parsed {
+        let stem = file_stem(&self.path);
+        let shown = match self.line {
+            Some(line) => format!("{}:{line}", self.path.display()),
+            None => self.path.display().to_string(),
+        };
+        let refuse = |kind| IngestError::new(&self.path, self.line, kind);
+        let (article, message) = match self.format {
+            RawFormat::Text => {
+                let article = text::parse(&stem, &self.text, &shown);
+                if article.body.trim().is_empty() {
+                    (Err(refuse(IngestErrorKind::Empty)), None)
+                } else {
+                    (Ok(article), None)
+                }
+            }
+            RawFormat::Html => {
+                let page = html::parse(&stem, &self.text, &shown);
+                if page.article.body.trim().is_empty() {
+                    (Err(refuse(IngestErrorKind::NoText)), page.note)
+                } else {
+                    (Ok(page.article), page.note)
+                }
+            }
+            RawFormat::Json | RawFormat::JsonRecord => {
+                let default_id = match self.line {
+                    Some(line) => format!("{stem}-{line}"),
+                    None => stem,
+                };
+                match json::parse_object(&default_id, &self.text, &shown) {
+                    Ok((article, note)) => (Ok(article), note),
+                    Err(kind) => (Err(refuse(kind)), None),
+                }
+            }
+        };
+        let note = message.map(|message| Note {
+            path: self.path.clone(),
+            message: match self.line {
+                Some(line) => format!("line {line}: {message}"),
+                None => message,
+            },
+        });
+        Parsed {
+            article: Some(article),
+            note,
+        }
+    }
+}
+
+/// The inputs of [`read`], one [`Item`] at a time. Holds one JSONL line, or one file, at a
+/// time (and a directory's file names).
+#[derive(Debug)]
+pub struct Inputs {
+    paths: Vec<PathBuf>,
+    /// Index in `paths` of the next path to read.
+    next_path: usize,
+    options: ReadOptions,
+    dir: Option<Dir>,
+    records: Option<jsonl::Records>,
+}
+
+/// A story directory being read.
+#[derive(Debug)]
+struct Dir {
+    path: PathBuf,
+    entries: std::vec::IntoIter<PathBuf>,
+    /// Articles and errors its files gave so far (a directory that gives none is an error).
+    given: usize,
+}
+
+impl Iterator for Inputs {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            let item = if let Some(records) = &mut self.records {
+                let item = records.next();
+                if item.is_none() {
+                    self.records = None;
+                }
+                item
+            } else if let Some(dir) = &mut self.dir {
+                match dir.entries.next() {
+                    Some(path) => self.entry(path),
+                    None => {
+                        let dir = self.dir.take().expect("checked above");
+                        (dir.given == 0)
+                            .then(|| IngestError::new(&dir.path, None, IngestErrorKind::NoArticles))
+                            .map(Item::Error)
+                    }
+                }
+            } else {
+                let path = self.paths.get(self.next_path)?.clone();
+                self.next_path += 1;
+                if path.is_dir() {
+                    self.open_dir(path)
+                } else {
+                    // A file named explicitly is read as text whatever its extension.
+                    self.open_file(&path, Format::of(&path).unwrap_or(Format::Text))
+                }
+            };
+            if let Some(item) = item {
+                if let Some(dir) = &mut self.dir
+                    && !matches!(item, Item::Note(_))
+                {
+                    dir.given += 1;
+                }
+                return Some(item);
+            }
+        }
+    }
+}
+
+impl Inputs {
+    fn open_dir(&mut self, path: PathBuf) -> Option<Item> {
+        let entries = match std::fs::read_dir(&path) {
+            Ok(entries) => entries,
+            Err(e) => return Some(Item::Error(IngestError::io(&path, &e))),
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        self.dir = Some(Dir {
+            path,
+            entries: paths.into_iter(),
+            given: 0,
+        });
+        None
+    }
+
+    /// One file of a directory: read if it is an article, else passed over.
+    fn entry(&mut self, path: PathBuf) -> Option<Item> {
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
+        if name.starts_with('.') || path.is_dir() {
             // Story folders hold their own subfolders (gold annotations, say): not articles.
-            continue;
-        } else if Format::of(&path).is_none() {
-            loaded.notes.push(Note {
+            return None;
+        }
+        match Format::of(&path) {
+            Some(format) => self.open_file(&path, format),
+            None => Some(Item::Note(Note {
                 path,
                 message: "skipped: not a .txt, .html, .json or .jsonl file".into(),
-            });
-        } else {
-            load_file(&path, options, loaded);
+            })),
         }
     }
-    if loaded.articles.len() + loaded.errors.len() == before {
-        loaded
-            .errors
-            .push(IngestError::new(dir, None, IngestErrorKind::NoArticles));
-    }
-}
 
-fn load_file(path: &Path, options: &ReadOptions, loaded: &mut Loaded) {
-    let Some(format) = Format::of(path) else {
-        // A file named explicitly is read as text whatever its extension.
-        return read_one(path, Format::Text, options, loaded);
-    };
-    read_one(path, format, options, loaded);
-}
-
-fn read_one(path: &Path, format: Format, options: &ReadOptions, loaded: &mut Loaded) {
-    let text = match source::read_text(path, options) {
-        Ok(text) => text,
-        Err(e) => {
-            loaded.errors.push(e);
-            return;
-        }
-    };
-    let stem = file_stem(path);
-    let shown = path.display().to_string();
-    let parsed = match format {
-        Format::Text => Ok((text::parse(&stem, &text, &shown), None)),
-        Format::Html => {
-            let page = html::parse(&stem, &text, &shown);
-            Ok((page.article, page.note))
-        }
-        Format::Json => json::parse_object(&stem, &text, &shown)
-            .map_err(|kind| IngestError::new(path, None, kind)),
-        Format::JsonLines => {
-            let lines = json::parse_lines(&stem, &text, path);
-            loaded.articles.extend(lines.articles);
-            loaded.errors.extend(lines.errors);
-            loaded.notes.extend(lines.notes);
-            return;
-        }
-    };
-    let parsed = parsed.map(|(article, note)| {
-        if let Some(message) = note {
-            loaded.notes.push(Note {
+    fn open_file(&mut self, path: &Path, format: Format) -> Option<Item> {
+        let raw = |format| match source::read_text(path, &self.options) {
+            Ok(text) => Item::Raw(RawArticle {
                 path: path.to_path_buf(),
-                message,
-            });
+                line: None,
+                format,
+                text,
+            }),
+            Err(e) => Item::Error(e),
+        };
+        match format {
+            Format::Text => Some(raw(RawFormat::Text)),
+            Format::Html => Some(raw(RawFormat::Html)),
+            Format::Json => Some(raw(RawFormat::Json)),
+            Format::JsonLines => match jsonl::Records::open(path, &self.options) {
+                Ok(records) => {
+                    self.records = Some(records);
+                    None
+                }
+                Err(e) => Some(Item::Error(e)),
+            },
         }
-        article
-    });
-    match parsed {
-        Ok(article) if article.body.trim().is_empty() => {
-            loaded
-                .errors
-                .push(IngestError::new(path, None, IngestErrorKind::Empty));
-        }
-        Ok(article) => loaded.articles.push(article),
-        Err(e) => loaded.errors.push(e),
     }
 }
 
@@ -276,5 +451,101 @@ mod tests {
             Some("Dec 23, 2020")
         );
         assert_eq!(normalize_date("  "), None);
+    }
+
+    fn jsonl(content: &[u8]) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.jsonl");
+        std::fs::write(&path, content).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn bad_lines_are_reported_and_good_lines_kept() {
+        let text = "{\"text\": \"One.\"}\n{oops\n\n{\"outlet\": \"x\"}\n{\"text\": \"\"}\n{\"text\": \"Six.\"}\n";
+        let (_dir, path) = jsonl(text.as_bytes());
+        let read = load(std::slice::from_ref(&path), &ReadOptions::default());
+        let ids: Vec<&str> = read.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["s-1", "s-6"]);
+        let lines: Vec<Option<usize>> = read.errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [Some(2), Some(4), Some(5)]);
+        assert!(matches!(read.errors[0].kind, IngestErrorKind::Json(_)));
+        assert_eq!(read.errors[1].kind, IngestErrorKind::MissingText);
+        assert_eq!(read.errors[2].kind, IngestErrorKind::EmptyRecord("text"));
+    }
+
+    #[test]
+    fn max_bytes_applies_to_each_record_not_the_file() {
+        let short = "{\"text\": \"A short record.\"}\n";
+        let long = format!("{{\"text\": \"{}\"}}\n", "word ".repeat(20));
+        let content = format!("{short}{long}{short}{short}");
+        let (_dir, path) = jsonl(content.as_bytes());
+        let options = ReadOptions {
+            max_bytes: 60,
+            ..ReadOptions::default()
+        };
+        assert!(content.len() as u64 > options.max_bytes);
+        let read = load(std::slice::from_ref(&path), &options);
+        assert_eq!(read.articles.len(), 3, "{:?}", read.errors);
+        let sources: Vec<&str> = read.articles.iter().map(|a| a.source.as_str()).collect();
+        assert!(sources[1].ends_with("s.jsonl:3"), "{sources:?}");
+        assert_eq!(read.errors.len(), 1);
+        assert_eq!(read.errors[0].line, Some(2));
+        assert_eq!(
+            read.errors[0].kind,
+            IngestErrorKind::TooLarge {
+                size: long.len() as u64 - 1,
+                max: 60
+            }
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_refuses_its_record_only_with_the_file_offset() {
+        let (_dir, path) = jsonl(
+            b"{\"text\": \"Fine.\"}\n{\"text\": \"bad \xFF\"}\r\n{\"text\": \"Also fine.\"}\r\n",
+        );
+        let read = load(std::slice::from_ref(&path), &ReadOptions::default());
+        assert_eq!(read.articles.len(), 2);
+        assert_eq!(
+            read.articles[1].body, "Also fine.",
+            "\\r\\n line ends are read"
+        );
+        assert_eq!(read.errors.len(), 1);
+        assert_eq!(read.errors[0].line, Some(2));
+        // The first line is 18 bytes with its newline; the bad byte is at 14 in the second.
+        assert_eq!(
+            read.errors[0].kind,
+            IngestErrorKind::InvalidUtf8 { offset: 18 + 14 }
+        );
+        let lossy = ReadOptions {
+            lossy: true,
+            ..ReadOptions::default()
+        };
+        let read = load(std::slice::from_ref(&path), &lossy);
+        assert_eq!(read.articles.len(), 3);
+        assert_eq!(read.articles[1].body, "bad \u{FFFD}");
+    }
+
+    #[test]
+    fn a_jsonl_file_without_records_is_empty_and_a_binary_one_is_refused() {
+        let (_dir, path) = jsonl(b"\n  \n");
+        let read = load(std::slice::from_ref(&path), &ReadOptions::default());
+        assert_eq!(read.errors.len(), 1);
+        assert_eq!(
+            (read.errors[0].line, &read.errors[0].kind),
+            (None, &IngestErrorKind::Empty)
+        );
+        let (_dir, path) = jsonl(b"PK\x03\x04\x00\x00\n{\"text\": \"x\"}\n");
+        let read = load(std::slice::from_ref(&path), &ReadOptions::default());
+        assert!(read.articles.is_empty());
+        assert!(matches!(
+            read.errors[..],
+            [IngestError {
+                line: None,
+                kind: IngestErrorKind::Binary(_),
+                ..
+            }]
+        ));
     }
 }

@@ -7,7 +7,8 @@ use std::path::Path;
 /// Limits and leniency for reading input files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReadOptions {
-    /// Files larger than this are refused (default 10 MB).
+    /// Articles larger than this are refused (default 10 MB): a file, or one record (line)
+    /// of a JSONL file, which may itself be of any length.
     pub max_bytes: u64,
     /// Replace invalid UTF-8 with U+FFFD instead of refusing the file.
     pub lossy: bool,
@@ -71,7 +72,7 @@ pub fn decode(mut bytes: Vec<u8>, lossy: bool) -> Result<String, IngestErrorKind
 }
 
 /// Why the bytes look binary, judged on the first 8 KiB: a NUL byte, or many control bytes.
-fn binary_reason(bytes: &[u8]) -> Option<String> {
+pub(super) fn binary_reason(bytes: &[u8]) -> Option<String> {
     let head = &bytes[..bytes.len().min(8192)];
     if let Some(pos) = head.iter().position(|&b| b == 0) {
         return Some(format!("NUL byte at {pos}"));

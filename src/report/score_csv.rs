@@ -38,53 +38,78 @@ pub fn flags<W: Write>(story: &Story, flags: &[Flag], w: W) -> ::csv::Result<()>
     flags_of(&story.articles, flags, w)
 }
 
+/// The columns of `flags.csv`.
+const FLAG_COLUMNS: [&str; 13] = [
+    "article_id",
+    "outlet",
+    "sentence_index",
+    "start",
+    "end",
+    "text",
+    "category",
+    "neutral",
+    "weight",
+    "evidence",
+    "in_quote",
+    "baseline",
+    "explanation",
+];
+
+/// The order of `flags.csv` rows within an article.
+fn row_order(f: &Flag) -> (usize, usize, &str, crate::score::Evidence) {
+    (f.span.start, f.span.end, f.category.as_str(), f.evidence)
+}
+
+/// One `flags.csv` row.
+fn flag_row(article: &crate::Article, f: &Flag) -> [String; 13] {
+    let text = article.body.get(f.span.range()).unwrap_or_default();
+    [
+        owned(&article.id),
+        owned(&article.outlet),
+        f.sentence.to_string(),
+        f.span.start.to_string(),
+        f.span.end.to_string(),
+        owned(text),
+        owned(&f.category),
+        owned(&f.neutral),
+        number_cell(f.weight),
+        f.evidence.as_str().to_string(),
+        f.in_quote.to_string(),
+        owned(&f.baseline),
+        owned(&f.explanation),
+    ]
+}
+
 /// [`flags`] for articles scored on their own (no story: `slant score`); each flag's `article`
 /// indexes `articles`.
 pub fn flags_of<W: Write>(articles: &[crate::Article], flags: &[Flag], w: W) -> ::csv::Result<()> {
     let mut out = writer(w);
-    out.write_record([
-        "article_id",
-        "outlet",
-        "sentence_index",
-        "start",
-        "end",
-        "text",
-        "category",
-        "neutral",
-        "weight",
-        "evidence",
-        "in_quote",
-        "baseline",
-        "explanation",
-    ])?;
+    out.write_record(FLAG_COLUMNS)?;
     let mut order: Vec<&Flag> = flags.iter().collect();
-    order.sort_by(|a, b| {
-        (a.article, a.span.start, a.span.end, &a.category, a.evidence).cmp(&(
-            b.article,
-            b.span.start,
-            b.span.end,
-            &b.category,
-            b.evidence,
-        ))
-    });
+    order.sort_by(|a, b| (a.article, row_order(a)).cmp(&(b.article, row_order(b))));
     for f in order {
-        let article = &articles[f.article];
-        let text = article.body.get(f.span.range()).unwrap_or_default();
-        out.write_record([
-            owned(&article.id),
-            owned(&article.outlet),
-            f.sentence.to_string(),
-            f.span.start.to_string(),
-            f.span.end.to_string(),
-            owned(text),
-            owned(&f.category),
-            owned(&f.neutral),
-            number_cell(f.weight),
-            f.evidence.as_str().to_string(),
-            f.in_quote.to_string(),
-            owned(&f.baseline),
-            owned(&f.explanation),
-        ])?;
+        out.write_record(flag_row(&articles[f.article], f))?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The header line of `flags.csv`, for a writer that streams rows ([`flag_rows`]).
+pub fn flags_header<W: Write>(w: W) -> ::csv::Result<()> {
+    let mut out = writer(w);
+    out.write_record(FLAG_COLUMNS)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The `flags.csv` rows of one article, no header: [`flags_header`] then each article's rows,
+/// in order, make the file [`flags_of`] writes.
+pub fn flag_rows<W: Write>(article: &crate::Article, flags: &[Flag], w: W) -> ::csv::Result<()> {
+    let mut out = writer(w);
+    let mut order: Vec<&Flag> = flags.iter().collect();
+    order.sort_by(|a, b| row_order(a).cmp(&row_order(b)));
+    for f in order {
+        out.write_record(flag_row(article, f))?;
     }
     out.flush()?;
     Ok(())

@@ -35,6 +35,7 @@ mod shingles;
 
 use crate::Doc;
 use own_words::OwnWords;
+use rayon::prelude::*;
 use serde::Serialize;
 use shingles::{Overlap, Shingles};
 use std::collections::HashMap;
@@ -104,14 +105,15 @@ pub struct CopyPair {
 /// Every copy pair of the story, by copy then original (input order). `bodies` are the article
 /// bodies as read; `dates` the articles' dates (ISO dates compare as text).
 pub fn find(docs: &[Doc], bodies: &[&str], dates: &[Option<&str>]) -> Vec<CopyPair> {
+    // Per article, then per candidate pair, on every core (rayon's current pool), in order.
     let own: Vec<OwnWords> = docs
-        .iter()
-        .zip(bodies)
+        .par_iter()
+        .zip(bodies.par_iter())
         .map(|(d, b)| OwnWords::of(d, b))
         .collect();
-    let shingles: Vec<Shingles> = own.iter().map(Shingles::of).collect();
+    let shingles: Vec<Shingles> = own.par_iter().map(Shingles::of).collect();
     let sentences: Vec<sentences::SentenceTerms> =
-        own.iter().map(sentences::SentenceTerms::of).collect();
+        own.par_iter().map(sentences::SentenceTerms::of).collect();
     // Every article may carry the same wire text: no shingle is too common to index.
     let word_pairs = pairs_sharing(
         shingles.iter().map(|s| s.distinct.as_slice()),
@@ -134,7 +136,7 @@ pub fn find(docs: &[Doc], bodies: &[&str], dates: &[Option<&str>]) -> Vec<CopyPa
     candidates.dedup();
 
     let mut out: Vec<CopyPair> = candidates
-        .into_iter()
+        .into_par_iter()
         .filter_map(|(a, b)| {
             let pair = Pair {
                 a,
