@@ -18,6 +18,19 @@ fn main() {
 }
 
 #[divan::bench(sample_count = 20)]
+fn lexicon_load() -> usize {
+    let lexicon = Lexicon::default_english();
+    divan::black_box(&lexicon);
+    lexicon.len()
+}
+
+#[divan::bench(sample_count = 20)]
+fn matcher_build(bencher: divan::Bencher) {
+    let lexicon = Lexicon::default_english();
+    bencher.bench(|| divan::black_box(Matcher::new(&lexicon)));
+}
+
+#[divan::bench(sample_count = 20)]
 fn lexicon_load_and_matcher_build() -> usize {
     let lexicon = Lexicon::default_english();
     let matcher = Matcher::new(&lexicon);

@@ -37,9 +37,9 @@
 
 use super::lexicon::Entry;
 use crate::normalize::{SentenceKind, TokenKind};
+use crate::wordlists::WordSet;
 use crate::wordlists::{data_lines, is_function_word};
 use crate::{Doc, Span};
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Frames of a legal charge, as word lists (`legal_frames.txt`).
@@ -50,7 +50,7 @@ static LEGAL_FRAMES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 });
 
 /// Nouns after which a word names a charge, law or case (`legal_nouns.txt`).
-static LEGAL_NOUNS: LazyLock<HashSet<&'static str>> =
+static LEGAL_NOUNS: LazyLock<WordSet> =
     LazyLock::new(|| data_lines(include_str!("legal_nouns.txt")).collect());
 
 /// A frame may end this many words before the charge ("charged with two counts of murder").

@@ -33,7 +33,7 @@ const PASSIVE_WEIGHT: f32 = 0.4;
 
 /// The flags of one article (lexicon terms, scare quotes, agentless passives), in text order.
 /// `quotes` are the direct quotes of the story or of this article (others are ignored). The
-/// lexicon's automaton is built once per lexicon and reused ([`Matcher::shared`]).
+/// lexicon's matcher is built once per lexicon and reused ([`Matcher::shared`]).
 pub fn flag_article(
     article_index: usize,
     article: &Article,

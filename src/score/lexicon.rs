@@ -131,6 +131,38 @@ pub struct Entry {
     pub source: String,
 }
 
+/// An [`Entry`] as compiled-in data (see [`Lexicon::default_english`]).
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct StaticEntry {
+    pub term: &'static str,
+    pub forms: &'static [&'static str],
+    pub category: &'static str,
+    pub neutral: &'static str,
+    pub weight: f32,
+    pub explanation: &'static str,
+    pub example: &'static str,
+    pub not_when: &'static [&'static str],
+    pub source: &'static str,
+}
+
+impl StaticEntry {
+    fn to_entry(&self) -> Entry {
+        let owned = |items: &[&str]| items.iter().map(|s| s.to_string()).collect();
+        Entry {
+            term: self.term.to_string(),
+            forms: owned(self.forms),
+            category: self.category.to_string(),
+            neutral: self.neutral.to_string(),
+            weight: self.weight,
+            explanation: self.explanation.to_string(),
+            example: self.example.to_string(),
+            not_when: owned(self.not_when),
+            source: self.source.to_string(),
+        }
+    }
+}
+
 impl Entry {
     /// The reporting-verb class, for `attribution-*` categories.
     pub fn verb_class(&self) -> Option<VerbClass> {
@@ -143,6 +175,19 @@ impl Entry {
         self.not_when
             .iter()
             .any(|guard| guard_covers(text, at.clone(), guard))
+    }
+
+    /// [`Entry::guarded`] on a text that is already lower-cased (what the matcher searches),
+    /// without lower-casing it again.
+    pub fn guarded_lowered(&self, lower: &str, at: std::ops::Range<usize>) -> bool {
+        self.not_when.iter().any(|guard| {
+            let lo = at.start.saturating_sub(guard.len());
+            let hi = (at.end + guard.len()).min(lower.len());
+            let (Some(lo), Some(hi)) = (floor_char(lower, lo), ceil_char(lower, hi)) else {
+                return false;
+            };
+            covers_in(&lower[lo..hi], lo, true, &at, guard)
+        })
     }
 }
 
@@ -157,6 +202,18 @@ fn guard_covers(text: &str, at: std::ops::Range<usize>, guard: &str) -> bool {
     let window = text[lo..hi].to_lowercase();
     // Lower-casing can change lengths (rarely, outside ASCII); fall back to a plain search then.
     let same_len = window.len() == hi - lo;
+    covers_in(&window, lo, same_len, &at, guard)
+}
+
+/// Whether `guard` occurs in the lower-cased `window` (which starts at `lo` of its text) on word
+/// boundaries, over `at` when `same_len` says the window's offsets are the text's.
+fn covers_in(
+    window: &str,
+    lo: usize,
+    same_len: bool,
+    at: &std::ops::Range<usize>,
+    guard: &str,
+) -> bool {
     let mut from = 0;
     while let Some(found) = window[from..].find(guard) {
         let start = from + found;
@@ -339,9 +396,19 @@ pub enum Rules {
 }
 
 impl Lexicon {
-    /// The shipped English lexicon (the files of [`DEFAULT_ENGLISH`]).
+    /// The shipped English lexicon (the files of [`DEFAULT_ENGLISH`]), compiled in as data
+    /// generated from them, so that nothing is parsed at start-up (`tests/lexicon_generated.rs`
+    /// keeps the data and the files in step).
     pub fn default_english() -> Self {
-        Self::from_files(DEFAULT_ENGLISH).expect("the embedded lexicon parses (tested)")
+        let mut lexicon = Self {
+            entries: super::lexicon_default::ENTRIES
+                .iter()
+                .map(StaticEntry::to_entry)
+                .collect(),
+            by_form: HashMap::new(),
+        };
+        lexicon.reindex();
+        lexicon
     }
 
     /// Parses several files (name, text) as one lexicon under [`Rules::User`], failing on the

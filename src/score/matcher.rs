@@ -1,8 +1,9 @@
 //! Finding lexicon terms in a text in one pass.
 //!
-//! Every form of every flaggable lexicon entry goes into one Aho-Corasick automaton, so a
-//! lexicon of hundreds of entries (and multi-word forms such as `anti-terror commander` or
-//! `collateral damage`) costs one scan of the text, not one per entry. The scan runs over the
+//! Every form of every flaggable lexicon entry is filed under its first word, so a lexicon of
+//! thousands of forms (and multi-word forms such as `anti-terror commander` or `collateral
+//! damage`) costs one pass over the words of a text and one table lookup per word, not one scan
+//! per entry; building the table takes well under a millisecond. The scan runs over the
 //! lower-cased folded text ([`Doc::text`](crate::Doc)): folding has already made curly
 //! apostrophes and dashes plain, so `Iran’s` and `Iran's` match the same form.
 //!
@@ -11,8 +12,8 @@
 //! guards stands around it (`claimed responsibility`), and when no longer hit covers it (`anti-terror
 //! commanders` wins over `commanders`).
 //!
-//! Building the automaton is the costly part: [`Matcher::shared`] keeps the matchers of the
-//! last few lexicons so that scoring many articles builds it once.
+//! [`Matcher::shared`] keeps the matchers of the last few lexicons so that scoring many
+//! articles builds the table once.
 //!
 //! ```
 //! use slant::score::lexicon::Lexicon;
@@ -33,7 +34,7 @@
 
 use super::lexicon::{Entry, Lexicon};
 use crate::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, LazyLock, Mutex};
@@ -58,11 +59,15 @@ pub struct TermMatch {
     pub entry: usize,
 }
 
-/// The automaton of one lexicon's flaggable forms.
+/// The flaggable forms of one lexicon, filed by first word.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: AhoCorasick,
-    /// For each pattern (a distinct form), the entries having it, in lexicon order.
+    /// Each distinct flaggable form, lower-cased.
+    forms: Vec<Box<str>>,
+    /// The forms (indices into `forms`) by their first word: the run of letters and digits
+    /// a form starts with.
+    by_first_word: FxHashMap<Box<str>, Vec<usize>>,
+    /// For each form, the entries having it, in lexicon order.
     entries: Vec<Vec<usize>>,
     /// The fingerprint of the lexicon it was built from.
     fingerprint: u64,
@@ -74,9 +79,9 @@ const SHARED_CAPACITY: usize = 8;
 static SHARED: LazyLock<Mutex<Vec<Arc<Matcher>>>> = LazyLock::new(|| Mutex::new(Vec::new()));
 
 impl Matcher {
-    /// Builds the automaton of every form of every flaggable entry.
+    /// Files every form of every flaggable entry under its first word.
     pub fn new(lexicon: &Lexicon) -> Self {
-        let mut forms: Vec<String> = Vec::new();
+        let mut forms: Vec<Box<str>> = Vec::new();
         let mut entries: Vec<Vec<usize>> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
         for (i, entry) in lexicon.entries().iter().enumerate() {
@@ -89,7 +94,7 @@ impl Matcher {
                     continue;
                 }
                 let p = *index.entry(form).or_insert_with(|| {
-                    forms.push(form.to_lowercase());
+                    forms.push(form.to_lowercase().into_boxed_str());
                     entries.push(Vec::new());
                     forms.len() - 1
                 });
@@ -98,16 +103,17 @@ impl Matcher {
                 }
             }
         }
-        // A contiguous NFA: nearly as fast to search as a DFA over thousands of forms, and
-        // built in a fraction of the time (a DFA of the full lexicon takes tens of ms).
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&forms)
-            .or_else(|_| AhoCorasick::builder().build(&forms))
-            .expect("forms are plain strings");
+        let mut by_first_word: FxHashMap<Box<str>, Vec<usize>> = FxHashMap::default();
+        for (p, form) in forms.iter().enumerate() {
+            // A form with no letter or digit at its start could never be a whole word here
+            // (the lexicon refuses forms without any).
+            if let Some((0, word)) = words(form).next() {
+                by_first_word.entry(word.into()).or_default().push(p);
+            }
+        }
         Self {
-            automaton,
+            forms,
+            by_first_word,
             entries,
             fingerprint: fingerprint(lexicon),
         }
@@ -138,27 +144,66 @@ impl Matcher {
     /// where hits overlap. `lexicon` must be the one the matcher was built from.
     pub fn find(&self, text: &str, lexicon: &Lexicon) -> Vec<TermMatch> {
         let lowered = Lowered::new(text);
+        let lower = lowered.text.as_str();
+        let entries = lexicon.entries();
         let mut hits: Vec<TermMatch> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(lowered.text.as_str()) {
-            if !is_whole_word(&lowered.text, m.start(), m.end()) {
+        for (start, word) in words(lower) {
+            let Some(candidates) = self.by_first_word.get(word) else {
                 continue;
-            }
-            let span = lowered.to_source(m.start(), m.end());
-            let entries = lexicon.entries();
-            let accepted = self.entries[m.pattern().as_usize()]
-                .iter()
-                .copied()
-                .find(|&i| {
+            };
+            for &p in candidates {
+                let form = &*self.forms[p];
+                let end = start + form.len();
+                if !lower[start..].starts_with(form)
+                    || lower[end..].starts_with(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                let accepted = self.entries[p].iter().copied().find(|&i| {
                     entries
                         .get(i)
-                        .is_some_and(|e| !e.guarded(text, span.range()))
+                        .is_some_and(|e| !e.guarded_lowered(lower, start..end))
                 });
-            if let Some(entry) = accepted {
-                hits.push(TermMatch { span, entry });
+                if let Some(entry) = accepted {
+                    let span = lowered.to_source(start, end);
+                    hits.push(TermMatch { span, entry });
+                }
             }
         }
         keep_longest(hits)
     }
+}
+
+/// The words of `text` (maximal runs of letters and digits) with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        // Skip plain ASCII punctuation and spaces byte by byte; anything else is decoded.
+        while let Some(&(at, _)) = chars.peek() {
+            let b = bytes[at];
+            if b.is_ascii() && !b.is_ascii_alphanumeric() {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let start = loop {
+            let (at, c) = chars.next()?;
+            if c.is_alphanumeric() {
+                break at;
+            }
+        };
+        let mut end = text.len();
+        while let Some(&(at, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                end = at;
+                break;
+            }
+            chars.next();
+        }
+        Some((start, &text[start..end]))
+    })
 }
 
 /// Hits that overlap: the longest wins, then the earliest. One sweep in text order: a hit
@@ -180,14 +225,7 @@ fn keep_longest(mut hits: Vec<TermMatch>) -> Vec<TermMatch> {
     kept
 }
 
-/// No letter or digit touches the hit on either side.
-fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// A hash of what the automaton depends on: each entry's forms and category, in order.
+/// A hash of what the table depends on: each entry's forms and category, in order.
 fn fingerprint(lexicon: &Lexicon) -> u64 {
     let mut hasher = DefaultHasher::new();
     lexicon.len().hash(&mut hasher);

@@ -9,6 +9,7 @@ pub mod context;
 pub mod corpus;
 pub mod flags;
 pub mod lexicon;
+mod lexicon_default;
 pub mod matcher;
 pub mod passive;
 pub mod peer;

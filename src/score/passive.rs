@@ -27,15 +27,15 @@
 
 use crate::extract::quotes::words::list;
 use crate::normalize::Token;
+use crate::wordlists::WordSet;
 use crate::{Doc, Span};
 use std::sync::LazyLock;
 
 /// Verbs of harm, damage, force and official action, as past participles.
-pub static PARTICIPLES: LazyLock<std::collections::HashSet<&'static str>> =
+pub static PARTICIPLES: LazyLock<WordSet> =
     LazyLock::new(|| list(include_str!("passive_participles.txt")));
 /// Nouns that name what did the harm (weapons, attacks, accidents).
-pub static CAUSES: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| list(include_str!("passive_causes.txt")));
+pub static CAUSES: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("passive_causes.txt")));
 
 /// Forms of "be" that make a passive with a participle.
 const BE_FORMS: &[&str] = &["am", "are", "be", "been", "being", "is", "was", "were"];

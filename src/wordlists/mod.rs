@@ -13,7 +13,10 @@
 
 pub mod names;
 
-use std::collections::HashSet;
+/// A fixed set of words, looked up for every word of every article: hashed with a fast
+/// non-cryptographic hash (the sets are fixed data, so input cannot crowd them).
+pub type WordSet = rustc_hash::FxHashSet<&'static str>;
+
 use std::sync::LazyLock;
 
 /// Non-empty lines of a data file that are not `#` comments, trimmed.
@@ -26,7 +29,7 @@ pub(crate) fn data_lines(text: &'static str) -> impl Iterator<Item = &'static st
 /// Function words that say nothing about what a sentence reports (`function_words.txt`),
 /// lower case. The plain reporting verbs `said` and `told` are among them: outlets vary them
 /// freely, and the scorer, not the aligner, looks at them.
-static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
+static FUNCTION_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| data_lines(include_str!("function_words.txt")).collect());
 
 /// Whether `word` (lower case) is a function word (`the`, `of`, `said`).

@@ -672,13 +672,13 @@ fn interpret(words: &Words<'_>, a: usize, k: usize, first: usize) -> Option<Ment
                     .gap_after(r - 1)
                     .is_some_and(|g| g.contains(['"', ':']));
         let lower = words.list[r].lower;
-        let common = words.lower_case.contains(lower)
+        let common = words.lower_case().contains(lower)
             || (lower.ends_with("ing") && lower.len() > 5)
             || QUANTITY_WORDS.contains(&lower);
         if r == k
             && forced
             && common
-            && !words.free_capitals.contains(lower)
+            && !words.free_capitals().contains(lower)
             && crate::wordlists::names::lookup(&name).is_none()
         {
             return None;

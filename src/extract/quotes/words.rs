@@ -1,7 +1,9 @@
 //! The article's words as the quote parser sees them: the [`Doc`] tokens with their case, the
 //! quotation they sit in, and the punctuation between them.
 
+use crate::wordlists::WordSet;
 use crate::{Doc, Span};
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -38,11 +40,16 @@ pub struct Words<'a> {
     pub list: Vec<Word<'a>>,
     /// First word index of each sentence (and the total at the end).
     pub sentence_starts: Vec<usize>,
-    /// Lower-case forms of the words the article writes with a capital where nothing forces
-    /// one (not opening a sentence or a quotation): its names.
-    pub free_capitals: HashSet<&'a str>,
-    /// The words the article writes in lower case somewhere: common words, not names.
-    pub lower_case: HashSet<&'a str>,
+    /// See [`Words::free_capitals`] and [`Words::lower_case`]: made on first use, since only
+    /// the speaker search asks.
+    cases: OnceCell<Cases<'a>>,
+}
+
+/// How the article writes its words: what tells a name from a common word.
+#[derive(Debug, Default)]
+struct Cases<'a> {
+    free_capitals: HashSet<&'a str>,
+    lower_case: HashSet<&'a str>,
 }
 
 impl<'a> Words<'a> {
@@ -75,26 +82,42 @@ impl<'a> Words<'a> {
         let mut sentence_starts: Vec<usize> =
             doc.sentences.iter().map(|s| s.tokens.start).collect();
         sentence_starts.push(list.len());
-        let mut free_capitals = HashSet::new();
-        let mut lower_case = HashSet::new();
-        for (i, w) in list.iter().enumerate() {
-            if w.raw.chars().next().is_some_and(char::is_lowercase) {
-                lower_case.insert(w.lower);
-            }
-            let forced = i == 0
-                || list[i - 1].sentence != w.sentence
-                || text[list[i - 1].norm.end..w.norm.start].contains(['"', ':']);
-            if !forced && w.is_capitalized() {
-                free_capitals.insert(w.lower);
-            }
-        }
         Self {
             text,
             list,
             sentence_starts,
-            free_capitals,
-            lower_case,
+            cases: OnceCell::new(),
         }
+    }
+
+    /// Lower-case forms of the words the article writes with a capital where nothing forces
+    /// one (not opening a sentence or a quotation): its names.
+    pub fn free_capitals(&self) -> &HashSet<&'a str> {
+        &self.cases().free_capitals
+    }
+
+    /// The words the article writes in lower case somewhere: common words, not names.
+    pub fn lower_case(&self) -> &HashSet<&'a str> {
+        &self.cases().lower_case
+    }
+
+    fn cases(&self) -> &Cases<'a> {
+        self.cases.get_or_init(|| {
+            let (list, text) = (&self.list, self.text);
+            let mut cases = Cases::default();
+            for (i, w) in list.iter().enumerate() {
+                if w.raw.chars().next().is_some_and(char::is_lowercase) {
+                    cases.lower_case.insert(w.lower);
+                }
+                let forced = i == 0
+                    || list[i - 1].sentence != w.sentence
+                    || text[list[i - 1].norm.end..w.norm.start].contains(['"', ':']);
+                if !forced && w.is_capitalized() {
+                    cases.free_capitals.insert(w.lower);
+                }
+            }
+            cases
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -141,21 +164,19 @@ fn is_abbreviation(word: &Word<'_>) -> bool {
 
 /// Non-empty, non-comment lines of a word list.
 /// A word list as a set (hashed: looked up for every word of every article).
-pub fn list(text: &'static str) -> HashSet<&'static str> {
+pub fn list(text: &'static str) -> WordSet {
     data_lines(text).collect()
 }
 
 pub(crate) use crate::wordlists::data_lines;
 
 /// Titles and roles before names (`titles.txt`).
-pub static TITLES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| list(include_str!("titles.txt")));
+pub static TITLES: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("titles.txt")));
 /// Nameless speakers (`speaker_nouns.txt`).
-pub static SPEAKER_NOUNS: LazyLock<HashSet<&'static str>> =
+pub static SPEAKER_NOUNS: LazyLock<WordSet> =
     LazyLock::new(|| list(include_str!("speaker_nouns.txt")));
 /// Words between a speaker and its verb (`skip_words.txt`).
-pub static SKIP_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| list(include_str!("skip_words.txt")));
+pub static SKIP_WORDS: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("skip_words.txt")));
 
 #[cfg(test)]
 mod tests {

@@ -2,9 +2,9 @@
 //! button and menu words (`widget_words.txt`) and the verbs a page commands its reader with
 //! (`page_commands.txt`).
 
+use crate::wordlists::WordSet;
 use crate::wordlists::data_lines;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// What a widget phrase belongs to; each kind has the reason a removal of its kind gives.
@@ -142,11 +142,11 @@ impl Phrases {
 }
 
 /// Words of buttons and menus (`widget_words.txt`).
-pub static WIDGET_WORDS: LazyLock<HashSet<&'static str>> =
+pub static WIDGET_WORDS: LazyLock<WordSet> =
     LazyLock::new(|| data_lines(include_str!("widget_words.txt")).collect());
 
 /// Verbs a page commands its reader with (`page_commands.txt`).
-pub static PAGE_COMMANDS: LazyLock<HashSet<&'static str>> =
+pub static PAGE_COMMANDS: LazyLock<WordSet> =
     LazyLock::new(|| data_lines(include_str!("page_commands.txt")).collect());
 
 /// Words that address the reader or speak for the outlet: in a line with a widget phrase
