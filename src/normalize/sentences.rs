@@ -274,7 +274,7 @@ fn sentences_in(text: &str, block: Span) -> Vec<Span> {
     let quotes = quotation_ranges(&piece);
     let mut spans: Vec<Span> = Vec::new();
     let mut start = 0;
-    for end in sentence_bound_ends(&piece) {
+    for end in sentence_bound_ends(&calm_long_runs(&piece)) {
         if end == piece.len() || !keeps_going(&piece, start, end, &quotes) {
             spans.push(Span::new(start, end));
             start = end;
@@ -294,6 +294,56 @@ fn sentences_in(text: &str, block: Span) -> Vec<Span> {
             })
         })
         .collect()
+}
+
+/// How many spaces and closing marks in a row the sentence segmenter sees as they are.
+const LONGEST_RUN: usize = 16;
+
+/// `piece` with every run of spaces and brackets or quotation marks longer than
+/// [`LONGEST_RUN`] cut down to that length, the rest of the run replaced by `#` (one per byte,
+/// so offsets stay). UAX #29 decides a boundary after such a run by looking across the whole run
+/// from each of its characters, so a run of 50,000 spaces or brackets (a broken page, hostile
+/// input) took time in the square of its length; prose never has runs this long, so the
+/// boundaries of real text do not change, and the spans are trimmed on the original.
+fn calm_long_runs(piece: &str) -> std::borrow::Cow<'_, str> {
+    let is_run_char = |c: char| c.is_whitespace() || is_close_mark(c);
+    let mut run = 0;
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (at, c) in piece.char_indices() {
+        if is_run_char(c) {
+            run += 1;
+            if run > LONGEST_RUN {
+                match cuts.last_mut() {
+                    Some(last) if last.1 == at => last.1 = at + c.len_utf8(),
+                    _ => cuts.push((at, at + c.len_utf8())),
+                }
+            }
+        } else {
+            run = 0;
+        }
+    }
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(piece);
+    }
+    let mut calm = String::with_capacity(piece.len());
+    let mut from = 0;
+    for (start, end) in cuts {
+        calm.push_str(&piece[from..start]);
+        calm.extend(std::iter::repeat_n('#', end - start));
+        from = end;
+    }
+    calm.push_str(&piece[from..]);
+    std::borrow::Cow::Owned(calm)
+}
+
+/// Brackets and quotation marks: what UAX #29 calls `Close` (opening and closing punctuation
+/// and quotation marks alike).
+fn is_close_mark(c: char) -> bool {
+    matches!(
+        c,
+        '(' | ')' | '[' | ']' | '{' | '}' | '"' | '\'' | '\u{ab}' | '\u{bb}' | '\u{2018}'..='\u{201f}'
+            | '\u{2039}' | '\u{203a}' | '\u{3008}'..='\u{3011}' | '\u{ff08}' | '\u{ff09}'
+    )
 }
 
 /// The end offsets of the UAX #29 sentence segments of `piece`, in order.
@@ -566,7 +616,9 @@ fn quotation_ranges(piece: &str) -> Vec<Span> {
 
 /// Whether the sentence that started at `start` goes on past the UAX #29 boundary at `end`.
 fn keeps_going(piece: &str, start: usize, end: usize, quotes: &[Span]) -> bool {
-    if quotes.iter().any(|q| q.start < end && end < q.end) {
+    // The quotations are in order and apart: only the first one ending after `end` can hold it.
+    let next = quotes.partition_point(|q| q.end <= end);
+    if quotes.get(next).is_some_and(|q| q.start < end) {
         return true;
     }
     let before = piece[start..end].trim_end();
@@ -621,6 +673,40 @@ mod tests {
             .into_iter()
             .map(|f| &text[f.norm.range()])
             .collect()
+    }
+
+    #[test]
+    fn long_runs_of_spaces_and_marks_keep_their_offsets_and_the_sentences() {
+        let calm = calm_long_runs("a.  \u{201c}\u{201c}b");
+        assert!(matches!(calm, std::borrow::Cow::Borrowed(_)));
+        let long = format!("x{}y", "\u{201c}".repeat(20));
+        let calm = calm_long_runs(&long);
+        assert_eq!(calm.len(), long.len());
+        assert_eq!(
+            calm,
+            format!("x{}{}y", "\u{201c}".repeat(16), "#".repeat(12))
+        );
+        // The same sentences, cut at the same words, whether the gap is short or long, in ASCII
+        // text and in text that takes the Unicode path.
+        for (gap, mark) in [
+            (" ", "\""),
+            (" ", "\u{201d}"),
+            ("[", "\u{201d}"),
+            ("(", "\""),
+        ] {
+            let short = format!("He left.{mark} {} Then she spoke. Done.", gap.repeat(3));
+            let long = format!("He left.{mark} {} Then she spoke. Done.", gap.repeat(5_000));
+            let trimmed = |t: &str| -> Vec<String> {
+                texts(t)
+                    .iter()
+                    .map(|s| {
+                        s.trim_matches(|c: char| c == '[' || c == '(' || c.is_whitespace())
+                            .to_string()
+                    })
+                    .collect()
+            };
+            assert_eq!(trimmed(&short), trimmed(&long), "gap {gap:?} mark {mark:?}");
+        }
     }
 
     #[test]
