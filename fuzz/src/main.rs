@@ -11,6 +11,7 @@
 //!
 //! ```text
 //! cargo run --release -p slant-fuzz -- TARGET|all [--seconds N] [--seed N] [--crashes DIR]
+//! cargo run --release -p slant-fuzz -- TARGET --replay FILE...
 //! ```
 //! Targets: ingest, normalize, extract, score, compare. Exit status 1 when anything was found.
 
@@ -29,6 +30,8 @@ const POOL: usize = 2000;
 
 struct Options {
     targets: Vec<String>,
+    /// Files to run once each instead of fuzzing (`--replay FILE...`).
+    replay: Vec<PathBuf>,
     seconds: u64,
     seed: u64,
     crashes: PathBuf,
@@ -50,6 +53,14 @@ fn main() {
     std::panic::set_hook(Box::new(|_| {}));
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut found_any = false;
+    if !options.replay.is_empty() {
+        for target in &options.targets {
+            for file in &options.replay {
+                found_any |= replay(target, file);
+            }
+        }
+        std::process::exit(i32::from(found_any));
+    }
     for target in &options.targets {
         found_any |= fuzz(target, &root, &options);
     }
@@ -71,12 +82,17 @@ fn parse_args() -> Result<Options, String> {
     };
     let mut options = Options {
         targets,
+        replay: Vec::new(),
         seconds: 60,
         seed: 1,
         crashes: PathBuf::from("fuzz/crashes"),
         slow: 2.0,
     };
     while let Some(flag) = args.next() {
+        if flag == "--replay" {
+            options.replay.extend(args.by_ref().map(PathBuf::from));
+            break;
+        }
         let value = args.next().ok_or(format!("{flag} needs a value"))?;
         let number = || {
             value
@@ -192,6 +208,32 @@ fn fuzz(target: &str, root: &Path, options: &Options) -> bool {
         println!("{target}:   {count} x {problem}");
     }
     !findings.is_empty()
+}
+
+/// Runs `target` once on the input in `file` and says how it went and how long it took; true
+/// when it broke a promise or could not be read.
+fn replay(target: &str, file: &Path) -> bool {
+    let input = match std::fs::read(file) {
+        Ok(input) => input,
+        Err(e) => {
+            eprintln!("{}: {e}", file.display());
+            return true;
+        }
+    };
+    let began = Instant::now();
+    let outcome = catch_unwind(AssertUnwindSafe(|| targets::run(target, &input)));
+    let took = began.elapsed().as_secs_f64();
+    let (ok, what) = match outcome {
+        Ok(Ok(())) => (true, "ok".to_string()),
+        Ok(Err(broken)) => (false, broken),
+        Err(panic) => (false, format!("panic: {}", panic_message(&panic))),
+    };
+    println!(
+        "{target} {}: {what} in {took:.3} s ({} bytes)",
+        file.display(),
+        input.len()
+    );
+    !ok
 }
 
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {

@@ -253,10 +253,23 @@ fn sentence_of(doc: &Doc, at: usize) -> Option<usize> {
 }
 
 /// `"..." - Jane Roe`: the name signing a quotation after a dash, at the end of its line.
+/// The longest line after a quotation that can be its signature (`- Jane Doe`), in bytes.
+const SIGNATURE_MAX: usize = 120;
+
 fn signed_by(text: &str, q: &marks::QuoteMarks) -> Option<(String, Span)> {
     let close = q.close?;
-    let line_end = text[close..].find('\n').map_or(text.len(), |i| close + i);
-    let rest = &text[close + 1..line_end];
+    // A signature is a short line: look no further than a name can reach, so that a long line
+    // with many quotations costs each of them a bounded look, not a pass to the line's end.
+    let mut limit = (close + 1 + SIGNATURE_MAX).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = text.get(close + 1..limit)?;
+    let rest = match window.find('\n') {
+        Some(i) => &window[..i],
+        None if limit == text.len() => window,
+        None => return None,
+    };
     let name = rest
         .trim_start()
         .strip_prefix("- ")?

@@ -957,6 +957,7 @@ impl<'a> LexiconForms<'a> {
         let mut i = 0;
         while i < tokens.len() {
             let mut len = 0;
+            let here = out.len();
             if let Some(list) = self.by_first.get(&tokens[i].text) {
                 for (words, entry) in list {
                     let n = words.len();
@@ -971,8 +972,9 @@ impl<'a> LexiconForms<'a> {
                     }
                 }
             }
-            // Keep only the longest forms found at this position.
-            out.retain(|(r, _)| r.start != i || r.len() == len);
+            // Keep only the longest forms found at this position (all pushed since `here`).
+            let found = out.split_off(here);
+            out.extend(found.into_iter().filter(|(r, _)| r.len() == len));
             i += len.max(1);
         }
         out

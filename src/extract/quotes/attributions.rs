@@ -408,10 +408,7 @@ pub fn placement(
     sentence_start: usize,
 ) -> Placement {
     let text = words.text;
-    let before_words = range
-        .clone()
-        .rev()
-        .find(|&i| words.list[i].norm.end <= open && words.list[i].quote.is_none());
+    let before_words = words.last_unquoted_before(range, open);
     let lead = match before_words {
         Some(i) => &text[words.list[i].norm.end..open],
         None => &text[sentence_start.min(open)..open],

@@ -192,12 +192,12 @@ fn opens_single(text: &str, at: usize) -> bool {
     if !rest.chars().next().is_some_and(char::is_alphabetic) {
         return false; // the '90s, a lone mark
     }
-    let word: String = rest
-        .chars()
-        .take_while(|&c| is_word_char(c))
-        .collect::<String>()
-        .to_lowercase();
-    let after_word = rest[word.len().min(rest.len())..].chars().next();
+    // The word as written: lower-casing can change its length (`ẞ` is three bytes, `ß` two).
+    let written = rest
+        .find(|c: char| !is_word_char(c))
+        .map_or(rest, |end| &rest[..end]);
+    let word = written.to_lowercase();
+    let after_word = rest[written.len()..].chars().next();
     // rock 'n' roll: a one-letter word closed by a mark at once.
     !(ELISIONS.contains(&word.as_str()) || (word.chars().count() == 1 && after_word == Some('\'')))
 }

@@ -40,6 +40,8 @@ pub struct Words<'a> {
     pub list: Vec<Word<'a>>,
     /// First word index of each sentence (and the total at the end).
     pub sentence_starts: Vec<usize>,
+    /// For each word, the last word up to it (itself included) outside every quotation.
+    last_unquoted: Vec<Option<usize>>,
     /// See [`Words::free_capitals`] and [`Words::lower_case`]: made on first use, since only
     /// the speaker search asks.
     cases: OnceCell<Cases<'a>>,
@@ -82,10 +84,22 @@ impl<'a> Words<'a> {
         let mut sentence_starts: Vec<usize> =
             doc.sentences.iter().map(|s| s.tokens.start).collect();
         sentence_starts.push(list.len());
+        let mut last = None;
+        let last_unquoted = list
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                if w.quote.is_none() {
+                    last = Some(i);
+                }
+                last
+            })
+            .collect();
         Self {
             text,
             list,
             sentence_starts,
+            last_unquoted,
             cases: OnceCell::new(),
         }
     }
@@ -118,6 +132,20 @@ impl<'a> Words<'a> {
             }
             cases
         })
+    }
+
+    /// The last word of `range` that ends by folded offset `at` and stands outside every
+    /// quotation. A binary search and a table lookup, so that asking it for every quotation
+    /// mark of a long sentence stays linear.
+    pub fn last_unquoted_before(&self, range: std::ops::Range<usize>, at: usize) -> Option<usize> {
+        let slice = self.list.get(range.clone())?;
+        let upto = range.start + slice.partition_point(|w| w.norm.end <= at);
+        let found = self
+            .last_unquoted
+            .get(upto.checked_sub(1)?)
+            .copied()
+            .flatten()?;
+        (found >= range.start).then_some(found)
     }
 
     pub fn len(&self) -> usize {
