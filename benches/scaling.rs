@@ -96,7 +96,7 @@ fn long_text(pool: &[String], bytes: usize) -> String {
 fn soup(words: &[&str], bytes: usize) -> String {
     const MARKS: [&str; 10] = ["“", "”", "\"", "'", "«", "»", "‘", "’", "„", "‹"];
     const ENDS: [&str; 5] = [". ", "? ", "! ", ".\" ", ".\n\n"];
-    let mut rng = XorShift(0x0DD_0A7E_5_0F_2026);
+    let mut rng = XorShift(0x000D_D0A7_E50F_2026);
     let mut text = String::with_capacity(bytes + 100);
     while text.len() < bytes {
         match rng.below(10) {
