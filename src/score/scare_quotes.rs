@@ -68,19 +68,25 @@ pub fn find(
     let found = marks::find(text, &article.body, &doc.map, &skip);
     let inner: Vec<Span> = found.iter().map(|q| q.inner).collect();
     let words = Words::new(doc, &inner);
+    let attributed_quotes = crate::span::SpanIndex::new(
+        quotes
+            .iter()
+            .filter(|quote| quote.article == article_index)
+            .map(|quote| quote.span),
+    );
     let mut out = Vec::new();
     for q in &found {
         if q.close.is_none() {
             continue;
         }
         let body = doc.map.span_to_body(q.inner);
-        let attributed = quotes
-            .iter()
-            .any(|quote| quote.article == article_index && quote.span.overlaps(body));
-        if attributed {
+        if attributed_quotes.overlaps(body) {
             continue;
         }
-        let count = text[q.inner.range()].split_whitespace().count();
+        let count = text[q.inner.range()]
+            .split_whitespace()
+            .take(MAX_WORDS + 1)
+            .count();
         if count == 0 || count > MAX_WORDS {
             continue;
         }
