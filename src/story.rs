@@ -261,17 +261,25 @@ fn sentences_sharing_quotations(
     quotes: &[Quote],
     matches: &[QuoteMatch],
 ) -> Vec<(align::SentenceId, align::SentenceId)> {
+    // The substantial quotes of each quotation, in quote order: only quotes of one quotation
+    // can link sentences, so the pairs come from each group, not from every pair of quotes.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, (q, m)) in quotes.iter().zip(matches).enumerate() {
+        if matching::words(&q.text).len() >= 3 {
+            groups.entry(m.quote_id).or_default().push(i);
+        }
+    }
     let mut out = Vec::new();
-    for (i, (a, ma)) in quotes.iter().zip(matches).enumerate() {
-        for (b, mb) in quotes.iter().zip(matches).skip(i + 1) {
-            let same = ma.quote_id == mb.quote_id && a.article != b.article;
-            let substantial =
-                matching::words(&a.text).len() >= 3 && matching::words(&b.text).len() >= 3;
-            if same && substantial {
-                out.push((
-                    (a.article as u32, a.sentence as u32),
-                    (b.article as u32, b.sentence as u32),
-                ));
+    for members in groups.values() {
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[k + 1..] {
+                let (a, b) = (&quotes[i], &quotes[j]);
+                if a.article != b.article {
+                    out.push((
+                        (a.article as u32, a.sentence as u32),
+                        (b.article as u32, b.sentence as u32),
+                    ));
+                }
             }
         }
     }

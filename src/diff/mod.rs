@@ -93,6 +93,10 @@ fn unit_diffs(unit: &crate::align::Unit, docs: &[Doc], bodies: &[&str]) -> UnitD
                 docs[x.article].sentence_tokens(x.sentence),
                 docs[y.article].sentence_tokens(y.sentence),
             );
+            // The same words both sides (copies of one sentence): nothing was substituted.
+            if ta.len() == tb.len() && ta.iter().zip(tb).all(|(a, b)| a.text == b.text) {
+                continue;
+            }
             let (wa, wb): (Vec<&str>, Vec<&str>) = (
                 ta.iter().map(|t| t.text.as_str()).collect(),
                 tb.iter().map(|t| t.text.as_str()).collect(),

@@ -13,6 +13,7 @@
 use super::Quote;
 use serde::Serialize;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
+use std::collections::{BTreeSet, HashMap};
 
 /// Shortest quote (in words) that can group with another by being part of it.
 pub const MIN_CONTAINED_WORDS: usize = 3;
@@ -162,9 +163,31 @@ fn same_quotation(a: &[String], b: &[String]) -> bool {
 
 /// Groups the story's quotes (in article and text order) and grades each against its group's
 /// fullest version. Returns one match per quote, in the same order.
+///
+/// Quotes with the same words are compared once: the work grows with the number of distinct
+/// quotations, not with the square of the quotes (a story of 400 copies of one article holds
+/// each quotation 400 times).
 pub fn match_quotes(quotes: &[Quote]) -> Vec<QuoteMatch> {
     let words: Vec<Vec<String>> = quotes.iter().map(|q| words(&q.text)).collect();
-    // Union-find over quotes of different articles.
+    // Quotes with the same words, in order of first appearance, each with its quotes.
+    let mut class_of: HashMap<&[String], usize> = HashMap::new();
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let next = classes.len();
+        let c = *class_of.entry(w.as_slice()).or_insert(next);
+        if c == next {
+            classes.push(Vec::new());
+        }
+        classes[c].push(i);
+    }
+    // Whether the quotes of a class all come from one article.
+    let one_article: Vec<bool> = classes
+        .iter()
+        .map(|m| m.iter().all(|&i| quotes[i].article == quotes[m[0]].article))
+        .collect();
+    // Union-find over quotes: two quotes of different articles that are the same quotation are
+    // one group. Quotes with the same words are the same quotation when not empty, so a class
+    // that spans articles is one group; a class that joins another class joins it whole.
     let mut parent: Vec<usize> = (0..quotes.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -173,13 +196,34 @@ pub fn match_quotes(quotes: &[Quote]) -> Vec<QuoteMatch> {
         }
         i
     }
-    for i in 0..quotes.len() {
-        for j in i + 1..quotes.len() {
-            if quotes[i].article != quotes[j].article && same_quotation(&words[i], &words[j]) {
-                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                if ri != rj {
-                    parent[ri.max(rj)] = ri.min(rj);
-                }
+    fn union(parent: &mut [usize], i: usize, j: usize) {
+        let (ri, rj) = (root(parent, i), root(parent, j));
+        if ri != rj {
+            parent[ri.max(rj)] = ri.min(rj);
+        }
+    }
+    let mut joined = vec![false; classes.len()];
+    for (c, members) in classes.iter().enumerate() {
+        if !one_article[c] && !words[members[0]].is_empty() {
+            joined[c] = true;
+        }
+        for d in c + 1..classes.len() {
+            let other = &classes[d];
+            // Some quote of one class is in another article than some quote of the other.
+            let apart = !(one_article[c]
+                && one_article[d]
+                && quotes[members[0]].article == quotes[other[0]].article);
+            if apart && same_quotation(&words[members[0]], &words[other[0]]) {
+                union(&mut parent, members[0], other[0]);
+                joined[c] = true;
+                joined[d] = true;
+            }
+        }
+    }
+    for (c, members) in classes.iter().enumerate() {
+        if joined[c] {
+            for &i in &members[1..] {
+                union(&mut parent, members[0], i);
             }
         }
     }
@@ -190,20 +234,25 @@ pub fn match_quotes(quotes: &[Quote]) -> Vec<QuoteMatch> {
         let next = ids.len() + 1;
         ids.entry(r).or_insert(next);
     }
+    // Each group's fullest version (most words, then read first) and how many articles it spans.
+    let mut groups: HashMap<usize, (usize, BTreeSet<usize>)> = HashMap::new();
+    for (j, &r) in roots.iter().enumerate() {
+        let (reference, articles) = groups.entry(r).or_insert((j, BTreeSet::new()));
+        if words[j].len() > words[*reference].len() {
+            *reference = j;
+        }
+        articles.insert(quotes[j].article);
+    }
+    // Similarity to the reference, worked out once per class and reference.
+    let mut similarities: HashMap<(usize, usize), f32> = HashMap::new();
     (0..quotes.len())
         .map(|i| {
-            let group: Vec<usize> = (0..quotes.len())
-                .filter(|&j| roots[j] == roots[i])
-                .collect();
-            let reference = *group
-                .iter()
-                .max_by(|&&a, &&b| words[a].len().cmp(&words[b].len()).then(b.cmp(&a)))
-                .expect("a group holds its own quote");
-            let articles = group
-                .iter()
-                .map(|&j| quotes[j].article)
-                .collect::<std::collections::BTreeSet<_>>();
-            let similarity = similarity(&words[i], &words[reference]);
+            let (reference, articles) = &groups[&roots[i]];
+            let reference = *reference;
+            let class = class_of[words[i].as_slice()];
+            let similarity = *similarities
+                .entry((class, reference))
+                .or_insert_with(|| similarity(&words[i], &words[reference]));
             let kind = if articles.len() < 2 {
                 MatchKind::Unique
             } else if words[i] == words[reference] {

@@ -33,11 +33,13 @@
 //! normal z) whose stem class holds a one-word form of a loaded lexicon entry, at each of the
 //! term's occurrences outside quotes that no other flag covers.
 
+use crate::Span;
 use crate::Story;
 use crate::normalize::TokenKind;
 use crate::score::lexicon::Lexicon;
-use crate::score::peer::{LexiconForms, in_quote, is_loaded, quote_spans, words_of};
+use crate::score::peer::{LexiconForms, is_loaded, quote_spans, words_of};
 use crate::score::{Evidence, Flag};
+use crate::span::SpanIndex;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -99,7 +101,7 @@ pub fn term_counts(story: &Story) -> Vec<TermCounts> {
         .iter()
         .enumerate()
         .map(|(i, doc)| {
-            let quotes = quote_spans(story, i);
+            let quotes = SpanIndex::new(quote_spans(story, i));
             let outlet = words_of(&story.articles[i].outlet);
             let mut counts = TermCounts::default();
             if !story.is_scored(i) {
@@ -111,7 +113,7 @@ pub fn term_counts(story: &Story) -> Vec<TermCounts> {
                     || is_stopword(&t.text)
                     || outlet.contains(&t.text)
                     || t.text.chars().count() < 2
-                    || quotes.iter().any(|q| q.contains(t.span))
+                    || quotes.contains(t.span)
                 {
                     continue;
                 }
@@ -201,6 +203,20 @@ pub fn corpus_flags(
 ) -> Vec<Flag> {
     let forms = LexiconForms::new(lexicon);
     let mut out: Vec<Flag> = Vec::new();
+    // Per article: its quotes, the spans existing flags take, and (apart from each other)
+    // those of the flags made here, start → end.
+    let articles = story.articles.len();
+    let quotes: Vec<SpanIndex> = (0..articles)
+        .map(|i| SpanIndex::new(quote_spans(story, i)))
+        .collect();
+    let mut existing_spans: Vec<Vec<Span>> = vec![Vec::new(); articles];
+    for f in existing {
+        if let Some(spans) = existing_spans.get_mut(f.article) {
+            spans.push(f.span);
+        }
+    }
+    let existing_spans: Vec<SpanIndex> = existing_spans.into_iter().map(SpanIndex::new).collect();
+    let mut made: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); articles];
     for d in distinctive.iter().filter(|d| d.z > CORPUS_MIN_Z) {
         let stem = crate::normalize::tokens::stem(&d.term);
         let Some(entry) = forms.by_stem(&stem).find(|e| is_loaded(e)) else {
@@ -209,13 +225,17 @@ pub fn corpus_flags(
         let (doc, body) = (&story.docs[d.article], &story.articles[d.article].body);
         for t in doc.tokens.iter().filter(|t| t.stem == stem) {
             let span = t.span;
-            let taken = existing
-                .iter()
-                .chain(&out)
-                .any(|f| f.article == d.article && f.span.overlaps(span));
-            if taken || in_quote(story, d.article, span) || entry.guarded(body, span.range()) {
+            // The flags made here do not overlap one another: the last one starting before
+            // `span` ends is the only one that can overlap it.
+            let taken = existing_spans[d.article].overlaps(span)
+                || made[d.article]
+                    .range(..span.end)
+                    .next_back()
+                    .is_some_and(|(_, &end)| end > span.start);
+            if taken || quotes[d.article].overlaps(span) || entry.guarded(body, span.range()) {
                 continue;
             }
+            made[d.article].insert(span.start, span.end);
             out.push(Flag {
                 article: d.article,
                 sentence: t.sentence,

@@ -772,9 +772,12 @@ fn tokens_in(story: &Story, article: usize, sentence: usize, span: Span) -> &[To
 
 /// The folded words of a flagged span.
 fn span_words(story: &Story, article: usize, span: Span) -> Vec<String> {
-    story.docs[article]
-        .tokens
+    // Tokens are in text order: only those from the span's start on can be inside it.
+    let tokens = &story.docs[article].tokens;
+    let from = tokens.partition_point(|t| t.span.start < span.start);
+    tokens[from..]
         .iter()
+        .take_while(|t| t.span.start < span.end)
         .filter(|t| span.contains(t.span))
         .map(|t| t.text.clone())
         .collect()
@@ -782,20 +785,19 @@ fn span_words(story: &Story, article: usize, span: Span) -> Vec<String> {
 
 /// The direct quotes of `article`, as byte ranges of the quoted words.
 pub(crate) fn quote_spans(story: &Story, article: usize) -> Vec<Span> {
-    story
-        .quotes
-        .iter()
-        .filter(|q| q.article == article)
-        .map(|q| q.span)
-        .collect()
+    // Quotes are in article order: each article's own are one run of them.
+    let from = story.quotes.partition_point(|q| q.article < article);
+    let to = story.quotes.partition_point(|q| q.article <= article);
+    story.quotes[from..to].iter().map(|q| q.span).collect()
 }
 
 /// Whether `span` overlaps one of `article`'s direct quotes (as the lexicon flagger decides).
 pub(crate) fn in_quote(story: &Story, article: usize, span: Span) -> bool {
-    story
-        .quotes
+    let from = story.quotes.partition_point(|q| q.article < article);
+    story.quotes[from..]
         .iter()
-        .any(|q| q.article == article && q.span.overlaps(span))
+        .take_while(|q| q.article == article)
+        .any(|q| q.span.overlaps(span))
 }
 
 fn span_of(tokens: &[Token]) -> Span {

@@ -68,17 +68,25 @@ pub fn find(
     let found = marks::find(text, &article.body, &doc.map, &skip);
     let inner: Vec<Span> = found.iter().map(|q| q.inner).collect();
     let words = Words::new(doc, &inner);
-    let attributed = Attributed::new(quotes.iter().filter(|q| q.article == article_index));
+    let attributed_quotes = crate::span::SpanIndex::new(
+        quotes
+            .iter()
+            .filter(|quote| quote.article == article_index)
+            .map(|quote| quote.span),
+    );
     let mut out = Vec::new();
     for q in &found {
         if q.close.is_none() {
             continue;
         }
         let body = doc.map.span_to_body(q.inner);
-        if attributed.overlaps(body) {
+        if attributed_quotes.overlaps(body) {
             continue;
         }
-        let count = text[q.inner.range()].split_whitespace().count();
+        let count = text[q.inner.range()]
+            .split_whitespace()
+            .take(MAX_WORDS + 1)
+            .count();
         if count == 0 || count > MAX_WORDS {
             continue;
         }
@@ -110,39 +118,6 @@ pub fn find(
 }
 
 /// Words right before a quotation that make it a mention (`mention_cues.txt`).
-/// The spans of an article's attributed quotes, sorted, so that asking whether a stretch
-/// overlaps any of them costs a binary search, not a pass over every quote.
-struct Attributed {
-    /// Quote spans by start.
-    spans: Vec<Span>,
-    /// For each position, the furthest end among the spans up to it.
-    reach: Vec<usize>,
-}
-
-impl Attributed {
-    fn new<'q>(quotes: impl Iterator<Item = &'q Quote>) -> Self {
-        Self::from_spans(quotes.map(|q| q.span).collect())
-    }
-
-    fn from_spans(mut spans: Vec<Span>) -> Self {
-        spans.sort_by_key(|s| (s.start, s.end));
-        let reach = spans
-            .iter()
-            .scan(0, |furthest, s| {
-                *furthest = s.end.max(*furthest);
-                Some(*furthest)
-            })
-            .collect();
-        Self { spans, reach }
-    }
-
-    /// Whether some quote span overlaps `span` (shares at least one byte).
-    fn overlaps(&self, span: Span) -> bool {
-        let before_end = self.spans.partition_point(|s| s.start < span.end);
-        before_end > 0 && self.reach[before_end - 1] > span.start
-    }
-}
-
 static MENTION_CUES: LazyLock<WordSet> =
     LazyLock::new(|| data_lines(include_str!("mention_cues.txt")).collect());
 
@@ -184,22 +159,6 @@ fn sentence_of(doc: &Doc, at: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_sorted_quote_index_agrees_with_checking_every_quote() {
-        let spans: Vec<Span> = [(0, 4), (2, 9), (20, 22), (21, 30), (40, 41), (12, 12)]
-            .iter()
-            .map(|&(a, b)| Span::new(a, b))
-            .collect();
-        let index = Attributed::from_spans(spans.clone());
-        for start in 0..45 {
-            for end in start..46 {
-                let probe = Span::new(start, end);
-                let every = spans.iter().any(|s| s.overlaps(probe));
-                assert_eq!(index.overlaps(probe), every, "{probe:?}");
-            }
-        }
-    }
     use crate::extract::quotes::extract;
     use crate::normalize;
     use crate::score::lexicon::Lexicon;

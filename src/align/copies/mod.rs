@@ -114,9 +114,29 @@ pub fn find(docs: &[Doc], bodies: &[&str], dates: &[Option<&str>]) -> Vec<CopyPa
     let shingles: Vec<Shingles> = own.par_iter().map(Shingles::of).collect();
     let sentences: Vec<sentences::SentenceTerms> =
         own.par_iter().map(sentences::SentenceTerms::of).collect();
+    // Articles with the same own words (copies of one text) are one class: candidates are
+    // found between classes, and each kind of pair is judged once, so a story of many copies
+    // of one article costs little more than one of two.
+    let mut class_of_words: HashMap<&OwnWords, usize> = HashMap::new();
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    let class: Vec<usize> = own
+        .iter()
+        .enumerate()
+        .map(|(a, o)| {
+            let next = classes.len();
+            let c = *class_of_words.entry(o).or_insert(next);
+            if c == next {
+                classes.push(Vec::new());
+            }
+            classes[c].push(a);
+            c
+        })
+        .collect();
     // Every article may carry the same wire text: no shingle is too common to index.
     let word_pairs = pairs_sharing(
-        shingles.iter().map(|s| s.distinct.as_slice()),
+        classes
+            .iter()
+            .map(|m| (shingles[m[0]].distinct.as_slice(), m.len())),
         usize::MAX,
         |shared, _, _| shared >= SHINGLE_CANDIDATE,
     );
@@ -127,17 +147,55 @@ pub fn find(docs: &[Doc], bodies: &[&str], dates: &[Option<&str>]) -> Vec<CopyPa
     } else {
         docs.len()
     };
-    let content: Vec<Vec<u64>> = own.iter().map(distinct_content).collect();
-    let sense_pairs = pairs_sharing(content.iter().map(Vec::as_slice), topic, |shared, a, b| {
-        shared as f32 >= SPUN_CANDIDATE_SHARE * a.min(b) as f32
-    });
-    let mut candidates: Vec<(usize, usize)> = word_pairs.into_iter().chain(sense_pairs).collect();
+    let content: Vec<Vec<u64>> = classes
+        .iter()
+        .map(|m| distinct_content(&own[m[0]]))
+        .collect();
+    let sense_pairs = pairs_sharing(
+        content
+            .iter()
+            .zip(&classes)
+            .map(|(c, m)| (c.as_slice(), m.len())),
+        topic,
+        |shared, a, b| shared as f32 >= SPUN_CANDIDATE_SHARE * a.min(b) as f32,
+    );
+    let mut class_pairs: Vec<(usize, usize)> = word_pairs.into_iter().chain(sense_pairs).collect();
+    class_pairs.sort_unstable();
+    class_pairs.dedup();
+    // Article pairs `(a, b)`, `a < b`, of the candidate classes.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for &(c, d) in &class_pairs {
+        for &a in &classes[c] {
+            for &b in &classes[d] {
+                if a != b {
+                    candidates.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
     candidates.sort_unstable();
     candidates.dedup();
-
-    let mut out: Vec<CopyPair> = candidates
-        .into_par_iter()
-        .filter_map(|(a, b)| {
+    // What a pair is depends only on the two texts and their dates: judge each such
+    // combination once, on its first pair, and give every pair like it the same verdict.
+    type PairKind<'d> = (usize, usize, Option<&'d str>, Option<&'d str>);
+    let mut kinds: HashMap<PairKind, usize> = HashMap::new();
+    let mut judged: Vec<(usize, usize)> = Vec::new();
+    let kind_of: Vec<usize> = candidates
+        .iter()
+        .map(|&(a, b)| {
+            let next = judged.len();
+            let k = *kinds
+                .entry((class[a], class[b], dates[a], dates[b]))
+                .or_insert(next);
+            if k == next {
+                judged.push((a, b));
+            }
+            k
+        })
+        .collect();
+    let verdicts: Vec<Option<CopyPair>> = judged
+        .par_iter()
+        .map(|&(a, b)| {
             let pair = Pair {
                 a,
                 b,
@@ -147,6 +205,20 @@ pub fn find(docs: &[Doc], bodies: &[&str], dates: &[Option<&str>]) -> Vec<CopyPa
                 dates: (dates[a], dates[b]),
             };
             pair.judge()
+        })
+        .collect();
+    let mut out: Vec<CopyPair> = candidates
+        .iter()
+        .zip(kind_of)
+        .filter_map(|(&(a, b), k)| {
+            let verdict = verdicts[k]?;
+            let a_copies = verdict.article == judged[k].0;
+            let (article, original) = if a_copies { (a, b) } else { (b, a) };
+            Some(CopyPair {
+                article,
+                original,
+                ..verdict
+            })
         })
         .collect();
     out.sort_by_key(|c| (c.article, c.original));
@@ -159,7 +231,7 @@ pub fn find(docs: &[Doc], bodies: &[&str], dates: &[Option<&str>]) -> Vec<CopyPa
 /// not itself a copy, then the one dated earliest, then the one read first. In input order of
 /// the copies. `dates` are the articles' dates.
 pub fn main_originals(pairs: &[CopyPair], dates: &[Option<&str>]) -> Vec<CopyPair> {
-    let copies_another: Vec<usize> = pairs
+    let copies_another: std::collections::HashSet<usize> = pairs
         .iter()
         .filter(|p| p.kind.is_whole())
         .map(|p| p.article)
@@ -203,37 +275,46 @@ fn distinct_content(own: &OwnWords) -> Vec<u64> {
     keys
 }
 
-/// Pairs of articles `(a, b)`, `a < b`, whose sorted item lists share enough items, as
-/// `keep(shared, items of a, items of b)` decides. An item in more than `cap` articles is
+/// Pairs of classes `(c, d)`, `c <= d`, whose sorted item lists share enough items, as
+/// `keep(shared, items of c, items of d)` decides; each class comes with its number of
+/// articles (all with the same items). A class of more than one article pairs with itself
+/// when it has an indexed item and `keep` holds for it. An item in more than `cap` articles is
 /// not indexed, nor counted in the sizes given to `keep`.
 fn pairs_sharing<'a>(
-    items: impl Iterator<Item = &'a [u64]>,
+    items: impl Iterator<Item = (&'a [u64], usize)>,
     cap: usize,
     keep: impl Fn(usize, usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
-    let items: Vec<&[u64]> = items.collect();
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (a, list) in items.iter().enumerate() {
+    let items: Vec<(&[u64], usize)> = items.collect();
+    let mut postings: HashMap<u64, (Vec<u32>, usize)> = HashMap::new();
+    for (c, (list, articles)) in items.iter().enumerate() {
         for &h in *list {
-            postings.entry(h).or_default().push(a as u32);
+            let posting = postings.entry(h).or_default();
+            posting.0.push(c as u32);
+            posting.1 += articles;
         }
     }
     let mut sizes = vec![0usize; items.len()];
     let mut shared: HashMap<(u32, u32), usize> = HashMap::new();
-    for posting in postings.values().filter(|p| p.len() <= cap) {
-        for (i, &a) in posting.iter().enumerate() {
-            sizes[a as usize] += 1;
-            for &b in &posting[i + 1..] {
-                *shared.entry((a, b)).or_insert(0) += 1;
+    for (posting, _) in postings.values().filter(|p| p.1 <= cap) {
+        for (i, &c) in posting.iter().enumerate() {
+            sizes[c as usize] += 1;
+            for &d in &posting[i + 1..] {
+                *shared.entry((c, d)).or_insert(0) += 1;
             }
         }
     }
     let mut out: Vec<(usize, usize)> = shared
         .into_iter()
-        .map(|((a, b), n)| (a as usize, b as usize, n))
-        .filter(|&(a, b, n)| keep(n, sizes[a], sizes[b]))
-        .map(|(a, b, _)| (a, b))
+        .map(|((c, d), n)| (c as usize, d as usize, n))
+        .filter(|&(c, d, n)| keep(n, sizes[c], sizes[d]))
+        .map(|(c, d, _)| (c, d))
         .collect();
+    out.extend(
+        (0..items.len())
+            .filter(|&c| items[c].1 > 1 && sizes[c] > 0 && keep(sizes[c], sizes[c], sizes[c]))
+            .map(|c| (c, c)),
+    );
     out.sort_unstable();
     out
 }

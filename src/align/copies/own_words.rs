@@ -13,7 +13,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 
 /// One word of the article's own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) struct OwnWord {
     /// Hash of the folded, lower-cased word: what verbatim copies share.
     pub text: u64,
@@ -28,7 +28,7 @@ pub(super) struct OwnWord {
 }
 
 /// An article's own words, in order, with the range each sentence holds.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub(super) struct OwnWords {
     pub words: Vec<OwnWord>,
     /// Per sentence of the doc, its own words (a range of `words`; empty when it is all quote).

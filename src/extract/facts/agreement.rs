@@ -50,24 +50,46 @@ impl Agreement {
 /// assert_eq!(got, ["conflict", "conflict", "conflict", "unique"]);
 /// ```
 pub fn agreement(facts: &[Fact]) -> Vec<Agreement> {
-    // Facts by (kind, key): every comparison is between facts of one key.
-    let mut by_key: HashMap<(FactKind, &str), Vec<usize>> = HashMap::new();
-    for (i, fact) in facts.iter().enumerate() {
-        by_key.entry((fact.kind, &fact.key)).or_default().push(i);
+    // Facts by (kind, key): every comparison is between facts of one key. Within a key, each
+    // distinct value once, with the articles that give it (the first two distinct ones are
+    // enough to tell whether another article gives it), so a figure repeated by many
+    // articles is compared once, not once per pair.
+    type Givers = (usize, Option<usize>);
+    let mut by_key: HashMap<(FactKind, &str), Vec<(&str, Givers)>> = HashMap::new();
+    let mut at: HashMap<(FactKind, &str, &str), usize> = HashMap::new();
+    for fact in facts {
+        let values = by_key.entry((fact.kind, &fact.key)).or_default();
+        match at.get(&(fact.kind, fact.key.as_str(), fact.value.as_str())) {
+            Some(&i) => {
+                let (first, second) = &mut values[i].1;
+                if *first != fact.article && second.is_none() {
+                    *second = Some(fact.article);
+                }
+            }
+            None => {
+                at.insert((fact.kind, &fact.key, &fact.value), values.len());
+                values.push((&fact.value, (fact.article, None)));
+            }
+        }
     }
+    let mut compatible_values: HashMap<(&str, &str), bool> = HashMap::new();
     facts
         .iter()
         .map(|fact| {
             let others = by_key[&(fact.kind, fact.key.as_str())]
                 .iter()
-                .map(|&j| &facts[j])
-                .filter(|other| other.article != fact.article);
+                .filter(|(_, (first, second))| *first != fact.article || second.is_some())
+                .map(|(v, _)| *v);
             let mut shared = false;
             for other in others {
-                if can_conflict(fact) && !compatible(&fact.value, &other.value) {
+                if can_conflict(fact)
+                    && !*compatible_values
+                        .entry((&fact.value, other))
+                        .or_insert_with(|| compatible(&fact.value, other))
+                {
                     return Agreement::Conflict;
                 }
-                shared |= other.value == fact.value;
+                shared |= other == fact.value;
             }
             if shared {
                 Agreement::Shared

@@ -9,6 +9,7 @@ use super::speakers::{self, Mention, MentionKind};
 use super::verbs::VerbHit;
 use super::words::Words;
 use crate::Span;
+use std::collections::HashMap;
 
 /// A reporting verb with the speaker it was tied to.
 #[derive(Debug, Clone)]
@@ -34,6 +35,33 @@ struct Memory {
     last_named: Option<String>,
     /// The last speaker of any kind.
     last_any: Option<String>,
+    /// Whether `named` is in order of position (so a binary search finds those before a place).
+    named_in_order: bool,
+    /// Indexes into `named` of the names of more than one word, by their last word (singular,
+    /// lower case): the bodies a group noun may point back at.
+    named_by_head: HashMap<String, Vec<usize>>,
+    /// Indexes into `named` of the people named with a role, by role family.
+    named_by_role: HashMap<String, Vec<usize>>,
+    /// The latest entry of `bodies` of more than one word, by its last word (as above).
+    body_by_head: HashMap<String, usize>,
+}
+
+/// What a body's name is looked up by: its last word, lower case and singular; `None` for a
+/// one-word name (a group noun points back only at a name of more than one word).
+fn head_key(name: &str) -> Option<String> {
+    let mut words = name.split_whitespace();
+    let last = words.next_back()?;
+    words.next_back()?;
+    Some(singular(&last.to_lowercase()))
+}
+
+fn singular(word: &str) -> String {
+    word.trim_end_matches('s').to_string()
+}
+
+/// The role family a named role is filed under: that of its last word.
+fn office_key(role: &str) -> &str {
+    role_family(role.split(' ').next_back().unwrap_or_default())
 }
 
 /// The one word a role is compared by: `spokesman`, `spokeswoman` and `spokesperson` are one
@@ -62,6 +90,53 @@ fn modifiers(mention: &Mention) -> Vec<String> {
 }
 
 impl Memory {
+    /// The memory of an article whose names are `named` (in text order), before any speaker.
+    fn new(named: Vec<(usize, Mention)>) -> Self {
+        let mut named_by_head: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut named_by_role: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (_, m)) in named.iter().enumerate() {
+            if let Some(key) = head_key(&m.text) {
+                named_by_head.entry(key).or_default().push(i);
+            }
+            for role in &m.roles {
+                let list = named_by_role
+                    .entry(office_key(role).to_string())
+                    .or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Self {
+            named_in_order: named.windows(2).all(|w| w[0].0 <= w[1].0),
+            named,
+            named_by_head,
+            named_by_role,
+            ..Self::default()
+        }
+    }
+
+    /// How many of `named` can come before `before`: those are all in `named[..k]`.
+    fn named_before(&self, before: usize) -> usize {
+        if self.named_in_order {
+            self.named.partition_point(|m| m.0 < before)
+        } else {
+            self.named.len()
+        }
+    }
+
+    /// Of the entries of `named` listed in `list` (ascending), those in `named[..k]`.
+    fn listed_before(list: &[usize], k: usize) -> &[usize] {
+        &list[..list.partition_point(|&i| i < k)]
+    }
+
+    fn remember_body(&mut self, name: &str) {
+        if let Some(key) = head_key(name) {
+            self.body_by_head.insert(key, self.bodies.len());
+        }
+        self.bodies.push(name.to_string());
+    }
+
     /// The person named with `role` before `before` (else anywhere in the article) whose
     /// phrase has every one of `narrowing`.
     fn role(&self, role: &str, narrowing: &[String], before: usize) -> Option<String> {
@@ -87,44 +162,43 @@ impl Memory {
             m.1.roles.iter().any(|r| same_office(r))
                 && narrowing.iter().all(|w| phrase.contains(w.as_str()))
         };
-        self.named
+        // Only names with a role of this family can fit.
+        let list = self
+            .named_by_role
+            .get(family)
+            .map_or(&[][..], Vec::as_slice);
+        let k = self.named_before(before);
+        Self::listed_before(list, k)
             .iter()
             .rev()
+            .map(|&i| &self.named[i])
             .filter(|m| m.0 < before)
             .find(fits)
-            .or_else(|| self.named.iter().find(fits))
+            .or_else(|| list.iter().map(|&i| &self.named[i]).find(fits))
             .map(|m| m.1.text.clone())
     }
 
     /// The latest body named before `before` whose last word is `head` ("ministry"): a
     /// speaker, else any name of the article.
     fn body(&self, head: &str, before: usize) -> Option<String> {
-        let singular = |w: &str| w.trim_end_matches('s').to_string();
-        let fits = |b: &str| {
-            b.split_whitespace()
-                .last()
-                .is_some_and(|last| singular(&last.to_lowercase()) == singular(head))
-                && b.split_whitespace().count() > 1
-        };
-        self.bodies
+        // Names are filed by their last word, so only those that fit are looked at.
+        let key = singular(head);
+        if let Some(&i) = self.body_by_head.get(&key) {
+            return Some(self.bodies[i].clone());
+        }
+        let list = self.named_by_head.get(&key).map_or(&[][..], Vec::as_slice);
+        Self::listed_before(list, self.named_before(before))
             .iter()
             .rev()
-            .find(|b| fits(b))
-            .cloned()
-            .or_else(|| {
-                self.named
-                    .iter()
-                    .rev()
-                    .filter(|m| m.0 < before)
-                    .find(|m| fits(&m.1.text))
-                    .map(|m| m.1.text.clone())
-            })
+            .map(|&i| &self.named[i])
+            .find(|m| m.0 < before)
+            .map(|m| m.1.text.clone())
     }
 
     /// The latest name of the article before `before` that is not a place: who a document
     /// with no owner was issued by, when no one has spoken yet.
     fn last_named_body(&self, before: usize) -> Option<String> {
-        self.named
+        self.named[..self.named_before(before)]
             .iter()
             .rev()
             .filter(|m| m.0 < before)
@@ -135,12 +209,13 @@ impl Memory {
 
 /// Ties each verb to a speaker.
 pub fn tie(words: &Words<'_>, sentences: usize, hits: Vec<VerbHit>) -> Vec<Said> {
-    let mut memory = Memory::default();
+    let mut named = Vec::new();
     for s in 0..sentences {
         for m in speakers::names_in_sentence(words, s) {
-            memory.named.push((m.span.start, m));
+            named.push((m.span.start, m));
         }
     }
+    let mut memory = Memory::new(named);
     let mut out: Vec<Said> = Vec::with_capacity(hits.len());
     for verb in hits {
         let sentence = words.list[verb.first].sentence;
@@ -195,7 +270,7 @@ pub fn tie(words: &Words<'_>, sentences: usize, hits: Vec<VerbHit>) -> Vec<Said>
                 .as_ref()
                 .is_some_and(|m| matches!(m.kind, MentionKind::Name | MentionKind::Group))
             {
-                memory.bodies.push(name.clone());
+                memory.remember_body(name);
             }
             memory.last_any = Some(name.clone());
         }

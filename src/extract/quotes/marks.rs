@@ -210,11 +210,8 @@ fn closes_single(text: &str, at: usize) -> bool {
 }
 
 fn single_quotes(text: &str, lines: &[Span], doubles: &[QuoteMarks]) -> Vec<QuoteMarks> {
-    let inside_double = |at: usize| {
-        doubles
-            .iter()
-            .any(|q| q.inner.start <= at && at < q.inner.end)
-    };
+    let doubles = crate::span::SpanIndex::new(doubles.iter().map(|q| q.inner));
+    let inside_double = |at: usize| doubles.contains(Span::new(at, at + 1));
     let mut out = Vec::new();
     for line in lines {
         let marks: Vec<usize> = text[line.range()]
@@ -222,6 +219,26 @@ fn single_quotes(text: &str, lines: &[Span], doubles: &[QuoteMarks]) -> Vec<Quot
             .map(|(i, _)| line.start + i)
             .filter(|&at| !inside_double(at))
             .collect();
+        // Prefer a mark after punctuation (`,'` `.'`) or before punctuation or the line end;
+        // `workers' union` is more likely a plural possessive.
+        let preferred = |c: usize| {
+            let before = text[..c].chars().next_back();
+            let after = text[c + 1..line.end].chars().next();
+            before.is_some_and(|b| ".,!?;:".contains(b))
+                || after.is_none_or(|a| ".,!?;:)".contains(a))
+        };
+        // From each mark on, the first closing mark that is preferred, and the last closing
+        // mark of the line: worked out once per line, so that each mark is looked at once.
+        let closes: Vec<bool> = marks.iter().map(|&c| closes_single(text, c)).collect();
+        let mut next_preferred = vec![None; marks.len() + 1];
+        for j in (0..marks.len()).rev() {
+            next_preferred[j] = if closes[j] && preferred(marks[j]) {
+                Some(j)
+            } else {
+                next_preferred[j + 1]
+            };
+        }
+        let last_closer = closes.iter().rposition(|&c| c);
         let mut k = 0;
         while k < marks.len() {
             let o = marks[k];
@@ -229,31 +246,17 @@ fn single_quotes(text: &str, lines: &[Span], doubles: &[QuoteMarks]) -> Vec<Quot
                 k += 1;
                 continue;
             }
-            let closers: Vec<usize> = marks[k + 1..]
-                .iter()
-                .copied()
-                .filter(|&c| closes_single(text, c))
-                .collect();
-            // Prefer a mark after punctuation (`,'` `.'`) or before punctuation or the line end;
-            // `workers' union` is more likely a plural possessive.
-            let preferred = closers.iter().copied().find(|&c| {
-                let before = text[..c].chars().next_back();
-                let after = text[c + 1..line.end].chars().next();
-                before.is_some_and(|b| ".,!?;:".contains(b))
-                    || after.is_none_or(|a| ".,!?;:)".contains(a))
-            });
-            match preferred.or(closers.last().copied()) {
-                Some(c) => {
+            let closer = next_preferred[k + 1].or(last_closer.filter(|&l| l > k));
+            match closer {
+                Some(j) => {
+                    let c = marks[j];
                     out.push(QuoteMarks {
                         open: o,
                         inner: Span::new(o + 1, c),
                         close: Some(c),
                         single: true,
                     });
-                    k = marks
-                        .iter()
-                        .position(|&m| m == c)
-                        .map_or(marks.len(), |p| p + 1);
+                    k = j + 1;
                 }
                 None => k += 1,
             }
