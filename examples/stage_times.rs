@@ -31,6 +31,11 @@ fn main() {
         quotes.len(),
         attrs.len()
     );
+    eprintln!(
+        "quote text: {} bytes in all, longest {}",
+        quotes.iter().map(|q| q.text.len()).sum::<usize>(),
+        quotes.iter().map(|q| q.text.len()).max().unwrap_or(0)
+    );
     let t = std::time::Instant::now();
     let flags = slant::score::flags::flag_article(0, &article, &doc, &quotes, &lexicon);
     eprintln!("flag {:?} ({} flags)", t.elapsed(), flags.len());

@@ -4,7 +4,8 @@
 //! - `ingest`: the first byte picks the file kind (`.txt`, `.html`, `.json`, `.jsonl`), the rest
 //!   is the file; loading never panics, every error names the file, every article has a body.
 //! - `normalize`: sentences and tokens lie inside the text, on character boundaries, in order.
-//! - `extract`: quotes and attributions lie inside the body, in sentences that exist.
+//! - `extract`: quotes and attributions lie inside the body, in sentences that exist, and the
+//!   quotes do not hold the text many times over.
 //! - `score`: flags lie inside the body, weights from 0 to 1.
 //! - `compare`: the input split in two at the first NUL byte (or the middle) is a story of two
 //!   articles; every sentence is in at most one unit and every report renders.
@@ -78,6 +79,14 @@ fn extract(data: &[u8]) -> Result<(), String> {
     for q in &quotes {
         check_span(&article.body, q.span, "quote")?;
         check_sentence(&doc, q.sentence, "quote")?;
+    }
+    // Quotations nest at most a level or two: together they cannot hold the text many times.
+    let quoted: usize = quotes.iter().map(|q| q.text.len()).sum();
+    if quoted > 3 * article.body.len() + 1000 {
+        return Err(format!(
+            "quotes hold {quoted} bytes of a {}-byte body: their spans are far too wide",
+            article.body.len()
+        ));
     }
     for a in &attributions {
         check_span(&article.body, a.span, "attribution")?;

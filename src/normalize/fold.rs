@@ -125,30 +125,58 @@ fn fold_line(line: &str, offset: usize, out: &mut Folded) {
         fold_graphemes(line, offset, out);
     }
     // Per-grapheme NFKC can leave text that composes further once a neighbour changed; such
-    // lines (rare) are folded whole, to a fixed point, as one edit.
+    // lines (rare) are folded again to a fixed point, piece by piece: the line is cut between
+    // any two plain ASCII characters (which compose with nothing before them), and each piece
+    // that changes is one edit, so offsets stay exact outside the pieces that changed and a
+    // long line does not become one coarse edit.
     if is_nfkc_quick(out.text[text_len..].chars()) != IsNormalized::Yes {
         out.text.truncate(text_len);
         out.map.truncate(edits_len);
-        let mut folded = line.to_string();
-        for _ in 0..4 {
-            let next: String = table_fold(&folded.nfkc().collect::<String>());
-            if next == folded {
-                break;
+        for (start, piece) in pieces_between_plain_pairs(line) {
+            if piece.bytes().all(is_plain) {
+                out.text.push_str(piece);
+                continue;
             }
-            folded = next;
-        }
-        let norm_start = out.text.len();
-        out.text.push_str(&folded);
-        if folded != line {
-            let edit = Edit {
-                norm_start,
-                norm_end: out.text.len(),
-                body_start: offset,
-                body_end: offset + line.len(),
-            };
-            out.map.push(edit);
+            let mut folded = piece.to_string();
+            for _ in 0..4 {
+                let next: String = table_fold(&folded.nfkc().collect::<String>());
+                if next == folded {
+                    break;
+                }
+                folded = next;
+            }
+            let norm_start = out.text.len();
+            out.text.push_str(&folded);
+            if folded != piece {
+                out.map.push(Edit {
+                    norm_start,
+                    norm_end: out.text.len(),
+                    body_start: offset + start,
+                    body_end: offset + start + piece.len(),
+                });
+            }
         }
     }
+}
+
+/// `line` cut between every two neighbouring plain ASCII bytes, as (offset, piece).
+fn pieces_between_plain_pairs(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    let mut i = 1;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        while i < bytes.len() && !(is_plain(bytes[i - 1]) && is_plain(bytes[i])) {
+            i += 1;
+        }
+        let end = i.min(bytes.len());
+        let piece = (start, &line[start..end]);
+        start = end;
+        i = end + 1;
+        Some(piece)
+    })
 }
 
 /// The table applied to every character of `s` (no offsets kept).
@@ -224,6 +252,22 @@ fn replace(out: &mut Folded, body_start: usize, len: usize, fold: Fold, next: Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_are_cut_only_between_two_plain_characters() {
+        let line = "ab\u{301}c d\u{fb01}e\tf";
+        let pieces: Vec<(usize, &str)> = pieces_between_plain_pairs(line).collect();
+        let joined: String = pieces.iter().map(|(_, p)| *p).collect();
+        assert_eq!(joined, line);
+        for (at, piece) in &pieces {
+            assert_eq!(&line[*at..*at + piece.len()], *piece);
+            if *at > 0 {
+                let b = line.as_bytes();
+                assert!(is_plain(b[at - 1]) && is_plain(b[*at]), "cut at {at}");
+            }
+        }
+        assert!(pieces.len() > 2);
+    }
     use crate::Span;
 
     #[test]
