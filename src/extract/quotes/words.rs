@@ -208,6 +208,38 @@ pub static SKIP_WORDS: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("s
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// The lookup agrees with scanning the sentence's words backwards, at every offset.
+    #[test]
+    fn the_last_unquoted_word_is_what_a_backward_scan_finds() {
+        let article = crate::Article::from_text(
+            "t",
+            "He said \"we will 'never' go\" and she said \"no\" twice. \"All of it,\" they wrote.",
+        );
+        let doc = crate::normalize(&article);
+        let skip: Vec<Span> = Vec::new();
+        let marks = super::super::marks::find(&doc.text, &article.body, &doc.map, &skip);
+        let inner: Vec<Span> = marks.iter().map(|q| q.inner).collect();
+        assert!(inner.len() >= 3, "{inner:?}");
+        let words = Words::new(&doc, &inner);
+        assert!(words.list.iter().any(|w| w.quote.is_some()));
+        for s in 0..doc.sentences.len() {
+            let range = words.sentence(s);
+            for at in 0..=doc.text.len() {
+                let scanned = range
+                    .clone()
+                    .rev()
+                    .find(|&i| words.list[i].norm.end <= at && words.list[i].quote.is_none());
+                assert_eq!(
+                    words.last_unquoted_before(range.clone(), at),
+                    scanned,
+                    "{s} {at}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn word_lists_are_sorted_and_unique() {
         for (name, text) in [
